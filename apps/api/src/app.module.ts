@@ -1,0 +1,29 @@
+import { CoreModule, type RuntimeConfig } from '@docket/core';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+
+import { AuthGuard } from './auth/auth.guard';
+import { AuthResolver } from './auth/auth.resolver';
+import { GraphqlConfigModule } from './graphql/graphql-config.module';
+import { InputValidationPipe } from './graphql/input-validation.pipe';
+import { HealthController } from './health/health.controller';
+import { MembershipResolver, TeamsResolver } from './teams/teams.resolver';
+
+/** Every resolver of the API; `emit-schema` builds `schema.gql` from the same list. */
+export const RESOLVERS = [AuthResolver, TeamsResolver, MembershipResolver];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: RuntimeConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(config), GraphqlConfigModule],
+      controllers: [HealthController],
+      providers: [
+        ...RESOLVERS,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_PIPE, useClass: InputValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Every setting Docket reads, validated once at boot. The README's settings table mirrors this. */
+export interface DocketConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  /** Undefined: the embedded PGlite database under `dataDir`. */
+  databaseUrl: string | undefined;
+  /** Undefined: BullMQ and pub/sub on Postgres. */
+  redisUrl: string | undefined;
+  /** Namespaces BullMQ's keys (Redis) or schema (Postgres); tests give each run its own. */
+  queuePrefix: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  jwtSecret: string;
+  webhookAllowPrivateNetworks: boolean;
+  /** true: load the demo into an empty database; false: never; undefined: only when embedded. */
+  demo: boolean | undefined;
+  logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+  dataDir: string;
+  publicUrl: string;
+  graphqlIntrospection: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
+function readBoolean(env: Env, name: string): boolean | undefined {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return undefined;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(name, `expected true or false, got "${env[name]}"`);
+}
+
+function readUrl(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `not a URL: "${raw}"`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(name, `expected ${protocols.join(' or ')} URL, got ${url.protocol}`);
+  }
+  return raw;
+}
+
+function readPort(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(name, `expected a port number, got "${raw}"`);
+  }
+  return port;
+}
+
+/** Outside production an unset JWT_SECRET is generated once and kept in the data dir, so sessions survive restarts. */
+function resolveJwtSecret(env: Env, nodeEnv: DocketConfig['nodeEnv'], dataDir: string): string {
+  const given = env['JWT_SECRET']?.trim();
+  if (given) {
+    if (given.length < 16) throw new ConfigError('JWT_SECRET', 'must be at least 16 characters');
+    return given;
+  }
+  if (nodeEnv === 'production') throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: Env = process.env): DocketConfig {
+  const rawNodeEnv = env['NODE_ENV']?.trim() || 'development';
+  if (!['development', 'production', 'test'].includes(rawNodeEnv)) {
+    throw new ConfigError('NODE_ENV', `expected development, production or test, got "${rawNodeEnv}"`);
+  }
+  const nodeEnv = rawNodeEnv as DocketConfig['nodeEnv'];
+  const logLevel = (env['LOG_LEVEL']?.trim() || 'info') as DocketConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  const queuePrefix = env['QUEUE_PREFIX']?.trim() || 'docket';
+  if (!/^[a-z_][a-z0-9_]{0,40}$/.test(queuePrefix)) {
+    throw new ConfigError('QUEUE_PREFIX', 'lower-case letters, digits and underscores, up to 41 characters');
+  }
+  const dataDir = resolve(env['DATA_DIR']?.trim() || '.data');
+  const port = readPort(env, 'PORT', 3000);
+  return {
+    nodeEnv,
+    port,
+    databaseUrl: readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: readUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    queuePrefix,
+    smtpUrl: readUrl(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: env['MAIL_FROM']?.trim() || 'Docket <docket@localhost>',
+    jwtSecret: resolveJwtSecret(env, nodeEnv, dataDir),
+    webhookAllowPrivateNetworks: readBoolean(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS') ?? false,
+    demo: readBoolean(env, 'DOCKET_DEMO'),
+    logLevel,
+    dataDir,
+    publicUrl: (readUrl(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    graphqlIntrospection: readBoolean(env, 'GRAPHQL_INTROSPECTION') ?? nodeEnv !== 'production',
+  };
+}

@@ -1,0 +1,109 @@
+import {
+  createPostgresBackend,
+  type Job,
+  type JobsOptions,
+  Queue,
+  type QueueOptions,
+  withBackend,
+  Worker,
+  type WorkerOptions,
+} from 'bullmq';
+import IORedis from 'ioredis';
+
+import type { RuntimeConfig } from '../config/config.module';
+
+/** The few operations Docket needs of a queue, whichever store backs it. */
+export interface BackedQueue {
+  add(name: string, data: unknown, opts?: JobsOptions): Promise<Job>;
+  upsertJobScheduler(id: string, repeat: { every: number }, template: { name: string; data: unknown }): Promise<unknown>;
+  getJobCounts(...types: string[]): Promise<Record<string, number>>;
+  close(): Promise<void>;
+}
+
+export interface BackedWorker {
+  close(force?: boolean): Promise<void>;
+  on(event: 'failed', listener: (job: Job | undefined, error: Error) => void): unknown;
+  waitUntilReady(): Promise<unknown>;
+}
+
+export type JobHandler = (job: Job) => Promise<unknown>;
+
+export interface QueueBackend {
+  readonly kind: 'redis' | 'postgres';
+  createQueue(name: string): BackedQueue;
+  createWorker(name: string, handler: JobHandler, options?: { concurrency?: number }): BackedWorker;
+  /** Resolves when the store answers (Redis PING); the Postgres backend is checked with the database. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The one place that knows where the queues live: Redis when REDIS_URL is set, otherwise
+ * BullMQ's own Postgres backend in the app's database (schema `bullmq`).
+ */
+export function createQueueBackend(config: RuntimeConfig): QueueBackend {
+  return config.redisUrl ? redisBackend(config.redisUrl, config.queuePrefix) : postgresBackend(config);
+}
+
+function redisBackend(url: string, prefix: string): QueueBackend {
+  // One shared connection for producers; BullMQ duplicates it for each worker's blocking reads.
+  const connection = new IORedis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+  const closeables: Array<{ close(): Promise<void> }> = [];
+  return {
+    kind: 'redis',
+    createQueue(name) {
+      const queue = new Queue(name, { connection, prefix } satisfies QueueOptions);
+      closeables.push(queue);
+      return queue as unknown as BackedQueue;
+    },
+    createWorker(name, handler, options) {
+      const worker = new Worker(name, handler, {
+        connection,
+        prefix,
+        concurrency: options?.concurrency ?? 4,
+      } satisfies WorkerOptions);
+      closeables.push(worker);
+      return worker;
+    },
+    async ping() {
+      await connection.ping();
+    },
+    async close() {
+      await Promise.all(closeables.map((c) => c.close()));
+      await connection.quit().catch(() => undefined);
+    },
+  };
+}
+
+function postgresBackend(config: RuntimeConfig): QueueBackend {
+  const classes = withBackend(createPostgresBackend);
+  const connection = {
+    connectionString: config.databaseUrl,
+    schema: 'bullmq',
+    migrate: true,
+    max: config.embedded ? 4 : 8,
+  };
+  const closeables: Array<{ close(): Promise<void> }> = [];
+  return {
+    kind: 'postgres',
+    createQueue(name) {
+      const queue = new classes.Queue(name, { connection });
+      closeables.push(queue);
+      return queue as unknown as BackedQueue;
+    },
+    createWorker(name, handler, options) {
+      const worker = new classes.Worker(name, handler, {
+        connection,
+        concurrency: options?.concurrency ?? 4,
+        // PGlite's socket does not carry LISTEN/NOTIFY between connections: poll for new jobs often.
+        drainDelay: config.embedded ? 1 : 5,
+      });
+      closeables.push(worker);
+      return worker as unknown as BackedWorker;
+    },
+    async ping() {},
+    async close() {
+      await Promise.all(closeables.map((c) => c.close()));
+    },
+  };
+}

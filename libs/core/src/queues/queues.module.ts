@@ -1,0 +1,105 @@
+import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { Job, JobsOptions } from 'bullmq';
+
+import { DOCKET_CONFIG, type RuntimeConfig } from '../config/config.module';
+import { type BackedQueue, type BackedWorker, createQueueBackend, type QueueBackend } from './queue-backend';
+import type { JobName, JobPayload, QueueJobs, QueueName } from './queue-names';
+
+export const QUEUE_BACKEND = Symbol('QUEUE_BACKEND');
+
+export type JobHandlers<Q extends QueueName> = {
+  [N in JobName<Q>]: (data: JobPayload<Q, N>, job: Job) => Promise<unknown>;
+};
+
+/** Adds jobs with typed names and payloads. */
+@Injectable()
+export class QueueService {
+  private readonly queues = new Map<QueueName, BackedQueue>();
+
+  constructor(@Inject(QUEUE_BACKEND) private readonly backend: QueueBackend) {}
+
+  get backendKind(): QueueBackend['kind'] {
+    return this.backend.kind;
+  }
+
+  add<Q extends QueueName, N extends JobName<Q>>(queue: Q, name: N, data: JobPayload<Q, N>, opts?: JobsOptions) {
+    return this.queue(queue).add(name, data, opts);
+  }
+
+  /** Runs `name` every `everyMs`; one schedule per id however many processes call this. */
+  schedule<Q extends QueueName, N extends JobName<Q>>(queue: Q, name: N, data: JobPayload<Q, N>, everyMs: number) {
+    return this.queue(queue).upsertJobScheduler(`${queue}-${name}`, { every: everyMs }, { name, data });
+  }
+
+  counts(queue: QueueName): Promise<Record<string, number>> {
+    return this.queue(queue).getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
+  }
+
+  private queue(name: QueueName): BackedQueue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = this.backend.createQueue(name);
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+}
+
+/** Runs processors; used by the worker app (and by `npm start`, which runs API and worker together). */
+@Injectable()
+export class QueueWorkerHost {
+  private readonly logger = new Logger('Worker');
+  private readonly workers: BackedWorker[] = [];
+
+  constructor(@Inject(QUEUE_BACKEND) private readonly backend: QueueBackend) {}
+
+  async process<Q extends QueueName>(queue: Q, handlers: JobHandlers<Q>, concurrency = 4): Promise<void> {
+    const worker = this.backend.createWorker(
+      queue,
+      async (job) => {
+        const handler = (handlers as unknown as Record<string, JobHandlers<Q>[JobName<Q>]>)[job.name];
+        if (!handler) throw new Error(`No handler for job ${job.name} on queue ${queue}`);
+        return handler(job.data as JobPayload<Q, JobName<Q>>, job);
+      },
+      { concurrency },
+    );
+    worker.on('failed', (job, error) =>
+      this.logger.warn(`${queue}/${job?.name ?? '?'} ${job?.id ?? ''} failed: ${error.message}`),
+    );
+    await worker.waitUntilReady();
+    this.workers.push(worker);
+  }
+
+  /** Lets each worker finish its current job, then stops taking new ones. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.splice(0).map((worker) => worker.close()));
+  }
+}
+
+/** Closes workers first (finishing their jobs), then the queues' connections. */
+@Injectable()
+class QueueShutdown implements OnApplicationShutdown {
+  constructor(
+    private readonly host: QueueWorkerHost,
+    @Inject(QUEUE_BACKEND) private readonly backend: QueueBackend,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.host.close();
+    await this.backend.close();
+  }
+}
+
+@Global()
+@Module({
+  providers: [
+    { provide: QUEUE_BACKEND, inject: [DOCKET_CONFIG], useFactory: createQueueBackend },
+    QueueService,
+    QueueWorkerHost,
+    QueueShutdown,
+  ],
+  exports: [QueueService, QueueWorkerHost, QUEUE_BACKEND],
+})
+export class QueuesModule {}
+
+export type { QueueJobs };

@@ -1,0 +1,4 @@
+import { Foundation1764400000000 } from './1764400000000-foundation';
+
+/** Every migration, oldest first. A new migration is generated with `npm run migration:generate -- <name>` and listed here. */
+export const MIGRATIONS = [Foundation1764400000000];

@@ -1,0 +1,3 @@
+export * from './reminder-policy';
+export * from './reminder-schedule';
+export * from './reminder-text';

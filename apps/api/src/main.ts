@@ -18,7 +18,6 @@ export async function createApiApp(config: RuntimeConfig): Promise<NestExpressAp
     abortOnError: false,
   });
   app.useBodyParser('json', { limit: MAX_BODY });
-  app.enableShutdownHooks();
   return app;
 }
 
@@ -31,7 +30,7 @@ export async function bootstrapApi(config: RuntimeConfig): Promise<NestExpressAp
 
 if (require.main === module) {
   resolveRuntimeConfig()
-    .then(bootstrapApi)
+    .then(async (config) => (await bootstrapApi(config)).enableShutdownHooks())
     .catch((error: unknown) => {
       console.error(error);
       process.exit(1);

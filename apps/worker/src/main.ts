@@ -11,7 +11,6 @@ export async function bootstrapWorker(config: RuntimeConfig): Promise<INestAppli
     logger: config.logLevel === 'silent' ? false : undefined,
     abortOnError: false,
   });
-  app.enableShutdownHooks();
   await app.init();
   new Logger('Docket').log(`Worker running on ${config.redisUrl ? 'Redis' : 'Postgres'} queues`);
   return app;
@@ -19,7 +18,7 @@ export async function bootstrapWorker(config: RuntimeConfig): Promise<INestAppli
 
 if (require.main === module) {
   resolveRuntimeConfig()
-    .then(bootstrapWorker)
+    .then(async (config) => (await bootstrapWorker(config)).enableShutdownHooks())
     .catch((error: unknown) => {
       console.error(error);
       process.exit(1);

@@ -5,13 +5,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthService } from './auth/auth.service';
 import { DocketConfigModule, type RuntimeConfig } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DemoService } from './demo/demo.service';
 import { HealthService } from './health/health.service';
 import { TokenPurgeService } from './maintenance/token-purge.service';
 import { QueuesModule } from './queues/queues.module';
 import { TeamAccessService } from './teams/team-access.service';
 import { TeamsService } from './teams/teams.service';
 
-const SERVICES = [AuthService, HealthService, TeamsService, TeamAccessService, TokenPurgeService];
+const SERVICES = [AuthService, DemoService, HealthService, TeamsService, TeamAccessService, TokenPurgeService];
 
 /** Everything both apps share: settings, the database, the queues and the feature services. */
 @Module({})

@@ -1,6 +1,7 @@
 export * from './auth/auth.service';
 export * from './config/config.module';
 export * from './core.module';
+export * from './demo/demo.service';
 export * from './health/health.service';
 export * from './maintenance/token-purge.service';
 export * from './queues/queue-names';

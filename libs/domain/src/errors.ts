@@ -32,8 +32,7 @@ export const notFound = (what: string): DomainError => new DomainError('NOT_FOUN
 
 export const forbidden = (message: string): DomainError => new DomainError('FORBIDDEN', message);
 
-export const conflict = (message: string, field?: string): DomainError =>
-  new DomainError('CONFLICT', message, field);
+export const conflict = (message: string, field?: string): DomainError => new DomainError('CONFLICT', message, field);
 
 export const invalidTransition = (message: string): DomainError => new DomainError('INVALID_TRANSITION', message);
 

@@ -48,7 +48,19 @@ export async function createTemplateDatabase(run: string): Promise<void> {
 export interface TestDatabase {
   name: string;
   url: string;
+  /** Reads the database directly, to check what a request wrote (or did not). */
+  query<T extends object>(sql: string, params?: unknown[]): Promise<T[]>;
   drop(): Promise<void>;
+}
+
+async function queryDatabase<T extends object>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
 }
 
 /** A fresh, migrated database for one test file, copied from the run's template. */
@@ -56,20 +68,22 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const run = runId();
   const name = `docket_test_${run}_${randomBytes(4).toString('hex')}`;
   await withAdmin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName(run)}"`));
+  const url = databaseUrl(name);
   return {
     name,
-    url: databaseUrl(name),
-    drop: () => withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    url,
+    query: (sql, params) => queryDatabase(url, sql, params),
+    drop: () =>
+      withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }
 
 /** Drops every database of a run (the template included). */
 export async function dropRunDatabases(run: string): Promise<void> {
   await withAdmin(async (client) => {
-    const { rows } = await client.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE $1`,
-      [`docket_test_${run}_%`],
-    );
+    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
+      `docket_test_${run}_%`,
+    ]);
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   });
 }

@@ -49,7 +49,10 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean)
-  revokeApiToken(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }, UuidPipe) id: string): Promise<boolean> {
+  revokeApiToken(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+  ): Promise<boolean> {
     return this.auth.revokeApiToken(viewer.user.id, id);
   }
 }

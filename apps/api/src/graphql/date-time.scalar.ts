@@ -6,7 +6,10 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-
 
 function parse(value: unknown): Date {
   if (typeof value !== 'string' || !ISO_DATE_TIME.test(value)) {
-    throw badInput('DateTime', `expected an ISO-8601 date-time with a zone, e.g. 2026-03-01T09:00:00Z, got ${JSON.stringify(value)}`);
+    throw badInput(
+      'DateTime',
+      `expected an ISO-8601 date-time with a zone, e.g. 2026-03-01T09:00:00Z, got ${JSON.stringify(value)}`,
+    );
   }
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) throw badInput('DateTime', `${JSON.stringify(value)} is not a real date`);

@@ -32,8 +32,12 @@ export class LoadersFactory {
 
   create(): Loaders {
     return {
-      user: new DataLoader(async (ids) => byId(ids, await this.dataSource.getRepository(UserEntity).findBy({ id: In([...ids]) }))),
-      team: new DataLoader(async (ids) => byId(ids, await this.dataSource.getRepository(TeamEntity).findBy({ id: In([...ids]) }))),
+      user: new DataLoader(async (ids) =>
+        byId(ids, await this.dataSource.getRepository(UserEntity).findBy({ id: In([...ids]) })),
+      ),
+      team: new DataLoader(async (ids) =>
+        byId(ids, await this.dataSource.getRepository(TeamEntity).findBy({ id: In([...ids]) })),
+      ),
       teamMembers: new DataLoader(async (teamIds) =>
         groupBy(teamIds, await this.teams.membersOfTeams(teamIds), (m) => m.teamId),
       ),

@@ -93,7 +93,10 @@ function measureSelection(
     const name = node.name.value;
     if (name.startsWith('__')) continue;
     const fieldPath = path ? `${path}.${name}` : name;
-    const fields = isObjectType(parentType) || isAbstractType(parentType) ? (parentType as GraphQLObjectType).getFields?.() : undefined;
+    const fields =
+      isObjectType(parentType) || isAbstractType(parentType)
+        ? (parentType as GraphQLObjectType).getFields?.()
+        : undefined;
     const field = fields?.[name];
     depth = Math.max(depth, level);
     cost += multiplier;

@@ -47,7 +47,9 @@ export class TeamsResolver {
     @CurrentViewer() viewer: Viewer,
     @Args('input') input: UpdateTeamMemberInput,
   ): Promise<MembershipModel> {
-    return toMembershipModel(await this.teamsService.updateMember(viewer.user.id, input.teamKey, input.userId, input.role));
+    return toMembershipModel(
+      await this.teamsService.updateMember(viewer.user.id, input.teamKey, input.userId, input.role),
+    );
   }
 
   @Mutation(() => Boolean)

@@ -3,8 +3,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { ApiTokenEntity, UserEntity } from '@docket/data';
 import {
   assertName,
-  assertTimeZone,
   assertPassword,
+  assertTimeZone,
   conflict,
   normalizeEmail,
   notFound,

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { QUEUE_BACKEND } from '../queues/queues.module';
 import type { QueueBackend } from '../queues/queue-backend';
+import { QUEUE_BACKEND } from '../queues/queues.module';
 
 export interface HealthReport {
   status: 'ok' | 'error';

@@ -15,7 +15,11 @@ import type { RuntimeConfig } from '../config/config.module';
 /** The few operations Docket needs of a queue, whichever store backs it. */
 export interface BackedQueue {
   add(name: string, data: unknown, opts?: JobsOptions): Promise<Job>;
-  upsertJobScheduler(id: string, repeat: { every: number }, template: { name: string; data: unknown }): Promise<unknown>;
+  upsertJobScheduler(
+    id: string,
+    repeat: { every: number },
+    template: { name: string; data: unknown },
+  ): Promise<unknown>;
   getJobCounts(...types: string[]): Promise<Record<string, number>>;
   close(): Promise<void>;
 }
@@ -23,6 +27,7 @@ export interface BackedQueue {
 export interface BackedWorker {
   close(force?: boolean): Promise<void>;
   on(event: 'failed', listener: (job: Job | undefined, error: Error) => void): unknown;
+  on(event: 'completed', listener: (job: Job) => void): unknown;
   waitUntilReady(): Promise<unknown>;
 }
 

@@ -1,7 +1,9 @@
+import { EventEmitter } from 'node:events';
+
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Job, JobsOptions } from 'bullmq';
 
-import { DOCKET_CONFIG, type RuntimeConfig } from '../config/config.module';
+import { DOCKET_CONFIG } from '../config/config.module';
 import { type BackedQueue, type BackedWorker, createQueueBackend, type QueueBackend } from './queue-backend';
 import type { JobName, JobPayload, QueueJobs, QueueName } from './queue-names';
 
@@ -50,6 +52,8 @@ export class QueueService {
 export class QueueWorkerHost {
   private readonly logger = new Logger('Worker');
   private readonly workers: BackedWorker[] = [];
+  /** `completed` and `failed` (queue name, job, error?) from every worker of this process: tests and metrics wait on these. */
+  readonly events = new EventEmitter();
 
   constructor(@Inject(QUEUE_BACKEND) private readonly backend: QueueBackend) {}
 
@@ -63,9 +67,11 @@ export class QueueWorkerHost {
       },
       { concurrency },
     );
-    worker.on('failed', (job, error) =>
-      this.logger.warn(`${queue}/${job?.name ?? '?'} ${job?.id ?? ''} failed: ${error.message}`),
-    );
+    worker.on('failed', (job, error) => {
+      this.logger.warn(`${queue}/${job?.name ?? '?'} ${job?.id ?? ''} failed: ${error.message}`);
+      this.events.emit('failed', queue, job, error);
+    });
+    worker.on('completed', (job) => this.events.emit('completed', queue, job));
     await worker.waitUntilReady();
     this.workers.push(worker);
   }

@@ -4,7 +4,9 @@ import {
   assertName,
   assertTimeZone,
   assertTeamKey,
+  cloneWorkflow,
   conflict,
+  DEFAULT_WORKFLOW,
   notFound,
   normalizeEmail,
   type Role,
@@ -44,7 +46,8 @@ export class TeamsService {
     const timezone = params.timezone ? assertTimeZone(params.timezone, 'input.timezone') : 'UTC';
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const team = await manager.save(manager.create(TeamEntity, { key, name, timezone }));
+        const workflow = cloneWorkflow(DEFAULT_WORKFLOW);
+        const team = await manager.save(manager.create(TeamEntity, { key, name, timezone, workflow }));
         await manager.save(manager.create(MembershipEntity, { teamId: team.id, userId: creatorId, role: 'ADMIN' }));
         return team;
       });

@@ -1,9 +1,11 @@
+import { ActivityEntity } from './activity.entity';
 import { ApiTokenEntity } from './api-token.entity';
 import { MembershipEntity } from './membership.entity';
+import { RecommendationEntity } from './recommendation.entity';
 import { TeamEntity } from './team.entity';
 import { UserEntity } from './user.entity';
 
-export { ApiTokenEntity, MembershipEntity, TeamEntity, UserEntity };
+export { ActivityEntity, ApiTokenEntity, MembershipEntity, RecommendationEntity, TeamEntity, UserEntity };
 export type { ApiTokenKind } from './api-token.entity';
 
-export const ENTITIES = [UserEntity, ApiTokenEntity, TeamEntity, MembershipEntity];
+export const ENTITIES = [UserEntity, ApiTokenEntity, TeamEntity, MembershipEntity, RecommendationEntity, ActivityEntity];

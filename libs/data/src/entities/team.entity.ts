@@ -1,3 +1,4 @@
+import type { Workflow } from '@docket/domain';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('teams')
@@ -15,6 +16,14 @@ export class TeamEntity {
 
   @Column({ type: 'varchar', length: 64, default: 'UTC' })
   timezone: string;
+
+  /** The team's one workflow; a new team gets DEFAULT_WORKFLOW, `updateWorkflow` replaces it whole. */
+  @Column({ type: 'jsonb' })
+  workflow: Workflow;
+
+  /** The number the next recommendation gets; bumped under the row lock so numbers never repeat. */
+  @Column({ name: 'next_recommendation_number', type: 'int', default: 1 })
+  nextRecommendationNumber: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

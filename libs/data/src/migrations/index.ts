@@ -1,4 +1,5 @@
 import { Foundation1764400000000 } from './1764400000000-foundation';
+import { Recommendations1764500000000 } from './1764500000000-recommendations';
 
 /** Every migration, oldest first. A new migration is generated with `npm run migration:generate -- <name>` and listed here. */
-export const MIGRATIONS = [Foundation1764400000000];
+export const MIGRATIONS = [Foundation1764400000000, Recommendations1764500000000];

@@ -1,6 +1,6 @@
 import { DomainError } from '../errors';
-import { Role } from '../workflow';
-import { Actor, authorize, decide, isAllowed, TEAM_ACTIONS, TeamAction } from './permissions';
+import { type Role } from '../workflow';
+import { type Actor, authorize, decide, isAllowed, TEAM_ACTIONS, type TeamAction } from './permissions';
 
 type Flag = 'owner' | 'responsible' | 'assignee';
 

@@ -1,5 +1,5 @@
 import { forbidden, notFound } from '../errors';
-import { Role } from '../workflow';
+import { type Role } from '../workflow';
 
 export const TEAM_ACTIONS = [
   'READ',

@@ -4,7 +4,7 @@ import {
   DEFAULT_REMINDER_POLICY,
   formatReminderPolicy,
   parseReminderPolicy,
-  ReminderPolicyInput,
+  type ReminderPolicyInput,
 } from './reminder-policy';
 
 function errorOf(run: () => unknown): DomainError {

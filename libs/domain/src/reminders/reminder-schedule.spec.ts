@@ -1,14 +1,14 @@
 import { DAY_MS, HOUR_MS } from '../time';
-import { StateCategory } from '../workflow';
-import { DEFAULT_REMINDER_POLICY, ReminderPolicy } from './reminder-policy';
+import { type StateCategory } from '../workflow';
+import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from './reminder-policy';
 import {
   catchUpOnDeadlineSet,
   isOccurrenceCurrent,
   nextOccurrences,
-  Occurrence,
+  type Occurrence,
   occurrenceKey,
   occurrencesBetween,
-  ReminderScheduleInput,
+  type ReminderScheduleInput,
 } from './reminder-schedule';
 
 const DUE = new Date('2026-03-10T09:00:00.000Z');

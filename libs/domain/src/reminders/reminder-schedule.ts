@@ -1,6 +1,6 @@
 import { DAY_MS } from '../time';
-import { isClosedCategory, StateCategory } from '../workflow';
-import { ReminderKind, ReminderPolicy } from './reminder-policy';
+import { isClosedCategory, type StateCategory } from '../workflow';
+import { type ReminderKind, type ReminderPolicy } from './reminder-policy';
 
 export interface Occurrence {
   kind: ReminderKind;

@@ -1,6 +1,6 @@
 import { humanizeDuration } from '../time';
-import { ReminderKind } from './reminder-policy';
-import { Occurrence } from './reminder-schedule';
+import { type ReminderKind } from './reminder-policy';
+import { type Occurrence } from './reminder-schedule';
 
 /**
  * The `<what>` of a reminder's email subject and in-app title: `Due in 1 day`, `Due now`,

@@ -1,4 +1,4 @@
-import { Role, Workflow, WorkflowTransition } from './workflow-types';
+import { type Role, type Workflow, type WorkflowTransition } from './workflow-types';
 
 const MANAGERS: Role[] = ['ADMIN', 'MANAGER'];
 

@@ -1,7 +1,7 @@
 import { DomainError } from '../errors';
 import { DEFAULT_WORKFLOW } from './default-workflow';
 import { categoryOf, checkTransition, completedAtAfter, isClosedCategory, transitionsFrom } from './workflow-engine';
-import { Role, STATE_CATEGORIES, TransitionContext } from './workflow-types';
+import { type Role, STATE_CATEGORIES, type TransitionContext } from './workflow-types';
 
 function errorOf(run: () => unknown): DomainError {
   try {

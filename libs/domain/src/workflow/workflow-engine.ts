@@ -1,5 +1,11 @@
 import { badInput, forbidden, invalidTransition } from '../errors';
-import { StateCategory, TransitionContext, Workflow, WorkflowState, WorkflowTransition } from './workflow-types';
+import {
+  type StateCategory,
+  type TransitionContext,
+  type Workflow,
+  type WorkflowState,
+  type WorkflowTransition,
+} from './workflow-types';
 
 export function findState(workflow: Workflow, key: string): WorkflowState | undefined {
   return workflow.states.find((state) => state.key === key);

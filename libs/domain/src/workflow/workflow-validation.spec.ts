@@ -1,6 +1,6 @@
 import { DomainError } from '../errors';
 import { cloneWorkflow, DEFAULT_WORKFLOW } from './default-workflow';
-import { WorkflowInput } from './workflow-types';
+import { type WorkflowInput } from './workflow-types';
 import { validateWorkflow } from './workflow-validation';
 
 function errorOf(run: () => unknown): DomainError {

@@ -1,13 +1,13 @@
 import { badInput } from '../errors';
 import {
+  type Role,
   ROLES,
-  Role,
   STATE_CATEGORIES,
-  StateCategory,
-  Workflow,
-  WorkflowInput,
-  WorkflowState,
-  WorkflowTransition,
+  type StateCategory,
+  type Workflow,
+  type WorkflowInput,
+  type WorkflowState,
+  type WorkflowTransition,
 } from './workflow-types';
 
 const STATE_KEY = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;

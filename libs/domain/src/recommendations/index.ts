@@ -1,0 +1,4 @@
+export * from './activity-changes';
+export * from './cursor';
+export * from './identifier';
+export * from './recommendation-rules';

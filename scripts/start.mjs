@@ -44,7 +44,10 @@ const core = dist('libs/core/src/index.js');
 const config = await core.resolveRuntimeConfig();
 const apps = [];
 if (mode !== 'worker') apps.push(await dist('apps/api/src/main.js').bootstrapApi(config));
-if (mode !== 'api') apps.push(await dist('apps/worker/src/main.js').bootstrapWorker(config));
+if (mode !== 'api') {
+  const healthPort = mode === 'worker' ? config.workerHealthPort : undefined;
+  apps.push(await dist('apps/worker/src/main.js').bootstrapWorker(config, { healthPort }));
+}
 if (mode === 'all' && config.embedded) console.log(`docket: embedded Postgres (PGlite) in ${config.dataDir}`);
 if (mode !== 'worker') {
   const seeded = await dist('apps/api/src/demo/load-demo.js').loadDemoIfWanted(apps[0]);

@@ -8,6 +8,7 @@ import {
   type TestDatabase,
 } from '@docket/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { DestinationStream } from 'pino';
 
 import { createApiApp } from '../../apps/api/src/main';
 
@@ -25,11 +26,11 @@ const REGISTER = `mutation Register($input: RegisterInput!) { register(input: $i
 
 /** The real API on a random port, with its own database. */
 export async function startTestApi(
-  options: { backend?: QueueBackendKind; env?: Record<string, string> } = {},
+  options: { backend?: QueueBackendKind; env?: Record<string, string>; logStream?: DestinationStream } = {},
 ): Promise<TestApi> {
   const database = await createTestDatabase();
   const config = testConfig({ databaseUrl: database.url, backend: options.backend, env: options.env });
-  const app = await createApiApp(config);
+  const app = await createApiApp(config, options.logStream);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

@@ -1,4 +1,5 @@
-import { CoreModule, type RuntimeConfig } from '@docket/core';
+import { CoreModule, loggingModule, type RuntimeConfig } from '@docket/core';
+import type { DestinationStream } from 'pino';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 
@@ -7,17 +8,30 @@ import { AuthResolver } from './auth/auth.resolver';
 import { GraphqlConfigModule } from './graphql/graphql-config.module';
 import { InputValidationPipe } from './graphql/input-validation.pipe';
 import { HealthController } from './health/health.controller';
+import { ActivityResolver, RecommendationsResolver } from './recommendations/recommendations.resolver';
 import { MembershipResolver, TeamsResolver } from './teams/teams.resolver';
+import { WorkflowResolver } from './workflow/workflow.resolver';
 
 /** Every resolver of the API; `emit-schema` builds `schema.gql` from the same list. */
-export const RESOLVERS = [AuthResolver, TeamsResolver, MembershipResolver];
+export const RESOLVERS = [
+  AuthResolver,
+  TeamsResolver,
+  MembershipResolver,
+  WorkflowResolver,
+  RecommendationsResolver,
+  ActivityResolver,
+];
 
 @Module({})
 export class AppModule {
-  static forRoot(config: RuntimeConfig): DynamicModule {
+  static forRoot(config: RuntimeConfig, logStream?: DestinationStream): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), GraphqlConfigModule],
+      imports: [
+        CoreModule.forRoot(config, { app: 'api', stream: logStream }),
+        loggingModule(config, { app: 'api', stream: logStream }),
+        GraphqlConfigModule,
+      ],
       controllers: [HealthController],
       providers: [
         ...RESOLVERS,

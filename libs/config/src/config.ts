@@ -22,6 +22,10 @@ export interface DocketConfig {
   dataDir: string;
   publicUrl: string;
   graphqlIntrospection: boolean;
+  /** Origins allowed to call the API from a browser; `true`: any (development only by default). */
+  corsOrigins: string[] | boolean;
+  /** Port of the worker's own /health when it runs alone. */
+  workerHealthPort: number;
 }
 
 export class ConfigError extends Error {
@@ -71,6 +75,24 @@ function readPort(env: Env, name: string, fallback: number): number {
   return port;
 }
 
+/** CORS_ORIGINS: comma-separated origins, or `*`. Unset: any origin outside production, none in production. */
+function readOrigins(env: Env, nodeEnv: DocketConfig['nodeEnv']): string[] | boolean {
+  const raw = env['CORS_ORIGINS']?.trim();
+  if (!raw) return nodeEnv !== 'production';
+  if (raw === '*') return true;
+  const origins = raw.split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      throw new ConfigError('CORS_ORIGINS', `not an origin: "${origin}"`);
+    }
+    if (url.origin !== origin) throw new ConfigError('CORS_ORIGINS', `"${origin}" is not an origin (expected ${url.origin})`);
+  }
+  return origins;
+}
+
 /** Outside production an unset JWT_SECRET is generated once and kept in the data dir, so sessions survive restarts. */
 function resolveJwtSecret(env: Env, nodeEnv: DocketConfig['nodeEnv'], dataDir: string): string {
   const given = env['JWT_SECRET']?.trim();
@@ -118,5 +140,7 @@ export function loadConfig(env: Env = process.env): DocketConfig {
     dataDir,
     publicUrl: (readUrl(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/$/, ''),
     graphqlIntrospection: readBoolean(env, 'GRAPHQL_INTROSPECTION') ?? nodeEnv !== 'production',
+    corsOrigins: readOrigins(env, nodeEnv),
+    workerHealthPort: readPort(env, 'WORKER_HEALTH_PORT', 3001),
   };
 }

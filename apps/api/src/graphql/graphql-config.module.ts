@@ -9,6 +9,7 @@ import { DateTimeScalar } from './date-time.scalar';
 import { formatGraphqlError } from './error-formatter';
 import type { GraphqlContext } from './graphql-context';
 import { LoadersFactory } from './loaders';
+import { operationTelemetryPlugin } from './operation-telemetry.plugin';
 import { queryLimitsPlugin } from './query-limits.plugin';
 
 /** Scalars shared by the served schema and the emitted `schema.gql`. */
@@ -29,6 +30,7 @@ export const GraphqlConfigModule = GraphQLModule.forRootAsync<ApolloDriverConfig
     introspection: config.graphqlIntrospection,
     playground: false,
     plugins: [
+      operationTelemetryPlugin,
       queryLimitsPlugin,
       ...(config.graphqlIntrospection ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : []),
     ],

@@ -1,5 +1,11 @@
-import { type MembershipEntity, TeamEntity, UserEntity } from '@docket/data';
-import { TeamsService } from '@docket/core';
+import { type MembershipEntity, type RecommendationEntity, TeamEntity, UserEntity } from '@docket/data';
+import {
+  type ActivityPage,
+  type ActivityPageRequest,
+  ActivityService,
+  RecommendationsService,
+  TeamsService,
+} from '@docket/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
@@ -10,6 +16,9 @@ export interface Loaders {
   user: DataLoader<string, UserEntity | null>;
   team: DataLoader<string, TeamEntity | null>;
   teamMembers: DataLoader<string, MembershipEntity[]>;
+  recommendation: DataLoader<string, RecommendationEntity | null>;
+  /** One page of a recommendation's activity per key; a list's pages load together. */
+  activityPage: DataLoader<ActivityPageRequest, ActivityPage, string>;
 }
 
 function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
@@ -28,6 +37,8 @@ export class LoadersFactory {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly teams: TeamsService,
+    private readonly recommendations: RecommendationsService,
+    private readonly activity: ActivityService,
   ) {}
 
   create(): Loaders {
@@ -41,6 +52,10 @@ export class LoadersFactory {
       teamMembers: new DataLoader(async (teamIds) =>
         groupBy(teamIds, await this.teams.membersOfTeams(teamIds), (m) => m.teamId),
       ),
+      recommendation: new DataLoader(async (ids) => byId(ids, await this.recommendations.findByIds(ids))),
+      activityPage: new DataLoader((requests) => this.activity.pages(requests), {
+        cacheKeyFn: (r) => `${r.recommendationId}|${r.first}|${r.after?.at ?? ''}|${r.after?.id ?? ''}`,
+      }),
     };
   }
 }

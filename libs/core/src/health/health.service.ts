@@ -1,14 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import {
+  HealthCheckService,
+  type HealthCheckResult,
+  type HealthIndicatorFunction,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 
-import type { QueueBackend } from '../queues/queue-backend';
 import { QUEUE_BACKEND } from '../queues/queues.module';
-
-export interface HealthReport {
-  status: 'ok' | 'error';
-  checks: Record<string, { status: 'up' | 'down'; error?: string }>;
-}
+import type { QueueBackend } from '../queues/queue-backend';
 
 const CHECK_TIMEOUT_MS = 3000;
 
@@ -19,28 +19,35 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   ]);
 }
 
+/** Postgres, and Redis where the queues use it: `status` ok, or error with the failed check under `error`. */
 @Injectable()
 export class HealthService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
     @Inject(QUEUE_BACKEND) private readonly queues: QueueBackend,
   ) {}
 
-  async check(): Promise<HealthReport> {
-    const checks: HealthReport['checks'] = {};
-    const run = async (name: string, probe: () => Promise<unknown>) => {
-      try {
-        await withTimeout(probe(), CHECK_TIMEOUT_MS);
-        checks[name] = { status: 'up' };
-      } catch (error) {
-        checks[name] = { status: 'down', error: (error as Error).message };
-      }
-    };
-    await Promise.all([
-      run('postgres', () => this.dataSource.query('SELECT 1')),
-      ...(this.queues.kind === 'redis' ? [run('redis', () => this.queues.ping())] : []),
-    ]);
-    const ok = Object.values(checks).every((check) => check.status === 'up');
-    return { status: ok ? 'ok' : 'error', checks };
+  /** Never throws: a failing check is reported in the result (the HTTP layers turn it into 503). */
+  async check(): Promise<HealthCheckResult> {
+    const checks: HealthIndicatorFunction[] = [() => this.database.pingCheck('postgres', { timeout: CHECK_TIMEOUT_MS })];
+    if (this.queues.kind === 'redis') checks.push(() => this.redis());
+    try {
+      return await this.health.check(checks);
+    } catch (error) {
+      if (error instanceof ServiceUnavailableException) return error.getResponse() as HealthCheckResult;
+      throw error;
+    }
+  }
+
+  private async redis() {
+    const indicator = this.indicators.check('redis');
+    try {
+      await withTimeout(this.queues.ping(), CHECK_TIMEOUT_MS);
+      return indicator.up();
+    } catch (error) {
+      return indicator.down({ message: (error as Error).message });
+    }
   }
 }

@@ -21,6 +21,7 @@ export interface BackedQueue {
     template: { name: string; data: unknown },
   ): Promise<unknown>;
   getJobCounts(...types: string[]): Promise<Record<string, number>>;
+  getJobs(types: string[], start: number, end: number, asc: boolean): Promise<Job[]>;
   close(): Promise<void>;
 }
 
@@ -39,6 +40,8 @@ export interface QueueBackend {
   createWorker(name: string, handler: JobHandler, options?: { concurrency?: number }): BackedWorker;
   /** Resolves when the store answers (Redis PING); the Postgres backend is checked with the database. */
   ping(): Promise<void>;
+  /** Settings of the store that put jobs at risk (Redis evicting keys), for the worker to warn about at start. */
+  riskySettings(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -73,9 +76,19 @@ function redisBackend(url: string, prefix: string): QueueBackend {
     async ping() {
       await connection.ping();
     },
+    async riskySettings() {
+      const [, policy] = (await connection.config('GET', 'maxmemory-policy')) as [string, string];
+      return policy === 'noeviction'
+        ? []
+        : [
+            `Redis maxmemory-policy is ${policy}: under memory pressure Redis may evict queued jobs; set it to noeviction`,
+          ];
+    },
     async close() {
       await Promise.all(closeables.map((c) => c.close()));
-      await connection.quit().catch(() => undefined);
+      // quit() waits for a server that may never have answered; disconnect() does not.
+      if (connection.status === 'ready') await connection.quit().catch(() => undefined);
+      else connection.disconnect();
     },
   };
 }
@@ -107,6 +120,9 @@ function postgresBackend(config: RuntimeConfig): QueueBackend {
       return worker as unknown as BackedWorker;
     },
     async ping() {},
+    async riskySettings() {
+      return [];
+    },
     async close() {
       await Promise.all(closeables.map((c) => c.close()));
     },

@@ -1,6 +1,14 @@
 import { EventEmitter } from 'node:events';
 
-import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationShutdown,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import type { Job, JobsOptions } from 'bullmq';
 
 import { DOCKET_CONFIG } from '../config/config.module';
@@ -37,6 +45,12 @@ export class QueueService {
     return this.queue(queue).getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
   }
 
+  /** When the oldest job still waiting in the queue was added; null when none waits. */
+  async oldestWaitingSince(queue: QueueName): Promise<Date | null> {
+    const [oldest] = await this.queue(queue).getJobs(['waiting'], 0, 0, true);
+    return oldest ? new Date(oldest.timestamp) : null;
+  }
+
   private queue(name: QueueName): BackedQueue {
     let queue = this.queues.get(name);
     if (!queue) {
@@ -57,18 +71,29 @@ export class QueueWorkerHost {
 
   constructor(@Inject(QUEUE_BACKEND) private readonly backend: QueueBackend) {}
 
+  /** Warns once at worker start about store settings that could lose jobs. */
+  async warnAboutRiskySettings(): Promise<void> {
+    for (const warning of await this.backend.riskySettings()) this.logger.warn(warning);
+  }
+
   async process<Q extends QueueName>(queue: Q, handlers: JobHandlers<Q>, concurrency = 4): Promise<void> {
     const worker = this.backend.createWorker(
       queue,
       async (job) => {
         const handler = (handlers as unknown as Record<string, JobHandlers<Q>[JobName<Q>]>)[job.name];
         if (!handler) throw new Error(`No handler for job ${job.name} on queue ${queue}`);
-        return handler(job.data as JobPayload<Q, JobName<Q>>, job);
+        const started = Date.now();
+        const result = await handler(job.data as JobPayload<Q, JobName<Q>>, job);
+        this.logger.log({ queue, job: job.name, jobId: job.id, durationMs: Date.now() - started }, 'job completed');
+        return result;
       },
       { concurrency },
     );
     worker.on('failed', (job, error) => {
-      this.logger.warn(`${queue}/${job?.name ?? '?'} ${job?.id ?? ''} failed: ${error.message}`);
+      this.logger.warn(
+        { queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, error: error.message },
+        'job failed',
+      );
       this.events.emit('failed', queue, job, error);
     });
     worker.on('completed', (job) => this.events.emit('completed', queue, job));
@@ -82,16 +107,22 @@ export class QueueWorkerHost {
   }
 }
 
-/** Closes workers first (finishing their jobs), then the queues' connections. */
+/**
+ * Workers finish their current jobs while the database is still open (module destroy comes before
+ * TypeORM closes its pool at application shutdown); the queues' connections close last.
+ */
 @Injectable()
-class QueueShutdown implements OnApplicationShutdown {
+class QueueShutdown implements OnModuleDestroy, OnApplicationShutdown {
   constructor(
     private readonly host: QueueWorkerHost,
     @Inject(QUEUE_BACKEND) private readonly backend: QueueBackend,
   ) {}
 
-  async onApplicationShutdown(): Promise<void> {
+  async onModuleDestroy(): Promise<void> {
     await this.host.close();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     await this.backend.close();
   }
 }

@@ -1,0 +1,119 @@
+import { ActivityEntity, type RecommendationEntity } from '@docket/data';
+import { type ActivityDraft, encodeCursor, type KeysetPosition } from '@docket/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export interface ActivityPageRequest {
+  recommendationId: string;
+  first: number;
+  after: KeysetPosition | null;
+}
+
+export interface ActivityPage {
+  edges: Array<{ node: ActivityEntity; cursor: string }>;
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+interface ActivityRow {
+  idx: string;
+  id: string;
+  recommendation_id: string;
+  team_id: string;
+  actor_id: string | null;
+  kind: ActivityEntity['kind'];
+  changes: ActivityEntity['changes'];
+  comment_id: string | null;
+  created_at: Date;
+  /** created_at to the microsecond, for the cursor. */
+  at: string;
+}
+
+/** A recommendation's history: written inside the transaction of each change, read oldest first by keyset. */
+@Injectable()
+export class ActivityService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Writes the entries of one change, in order, through the caller's transaction. */
+  async record(
+    manager: EntityManager,
+    recommendation: Pick<RecommendationEntity, 'id' | 'teamId'>,
+    actorId: string | null,
+    drafts: readonly ActivityDraft[],
+  ): Promise<void> {
+    // One statement each, so that clock_timestamp() orders them as written.
+    for (const draft of drafts) {
+      await manager.insert(ActivityEntity, {
+        recommendationId: recommendation.id,
+        teamId: recommendation.teamId,
+        actorId,
+        kind: draft.kind,
+        changes: draft.changes,
+        commentId: null,
+      });
+    }
+  }
+
+  /**
+   * One page per request, for any number of recommendations in two statements (the DataLoader batches
+   * a list's `activity` fields into one call).
+   */
+  async pages(requests: readonly ActivityPageRequest[]): Promise<ActivityPage[]> {
+    if (requests.length === 0) return [];
+    const rows = (await this.dataSource.query(
+      `SELECT q.idx, a.id, a.recommendation_id, a.team_id, a.actor_id, a.kind, a.changes, a.comment_id, a.created_at,
+              to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::uuid[], $4::int[])
+              WITH ORDINALITY AS q(recommendation_id, after_at, after_id, lim, idx)
+        CROSS JOIN LATERAL (
+              SELECT * FROM activities a
+               WHERE a.recommendation_id = q.recommendation_id
+                 AND (q.after_at IS NULL OR (a.created_at, a.id) > (q.after_at, q.after_id))
+               ORDER BY a.created_at, a.id
+               LIMIT q.lim + 1
+        ) a
+        ORDER BY q.idx, a.created_at, a.id`,
+      [
+        requests.map((r) => r.recommendationId),
+        requests.map((r) => r.after?.at ?? null),
+        requests.map((r) => r.after?.id ?? null),
+        requests.map((r) => r.first),
+      ],
+    )) as ActivityRow[];
+    const ids = [...new Set(requests.map((r) => r.recommendationId))];
+    const counts = (await this.dataSource.query(
+      `SELECT recommendation_id, count(*)::int AS count FROM activities
+        WHERE recommendation_id = ANY($1::uuid[]) GROUP BY recommendation_id`,
+      [ids],
+    )) as Array<{ recommendation_id: string; count: number }>;
+    const countOf = new Map(counts.map((row) => [row.recommendation_id, row.count]));
+
+    const rowsByRequest = requests.map((): ActivityRow[] => []);
+    for (const row of rows) rowsByRequest[Number(row.idx) - 1]!.push(row);
+    return requests.map((request, i) => {
+      const found = rowsByRequest[i]!;
+      return {
+        edges: found.slice(0, request.first).map((row) => ({
+          node: toEntity(row),
+          cursor: encodeCursor({ at: row.at, id: row.id }),
+        })),
+        hasNextPage: found.length > request.first,
+        totalCount: countOf.get(request.recommendationId) ?? 0,
+      };
+    });
+  }
+}
+
+function toEntity(row: ActivityRow): ActivityEntity {
+  return Object.assign(new ActivityEntity(), {
+    id: row.id,
+    recommendationId: row.recommendation_id,
+    teamId: row.team_id,
+    actorId: row.actor_id,
+    kind: row.kind,
+    changes: row.changes,
+    commentId: row.comment_id,
+    createdAt: row.created_at,
+  });
+}

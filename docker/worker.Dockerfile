@@ -19,7 +19,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 COPY --from=build /app/dist ./dist
-COPY scripts/register-paths.cjs ./scripts/register-dist-paths.cjs
+COPY scripts/register-dist-paths.cjs ./scripts/register-dist-paths.cjs
 COPY tsconfig.base.json ./
 # DATA_DIR (default ./.data) must be writable by the unprivileged user, should anyone run the image without DATABASE_URL.
 RUN mkdir -p /app/.data && chown node:node /app/.data

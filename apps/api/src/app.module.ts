@@ -1,7 +1,7 @@
 import { CoreModule, loggingModule, type RuntimeConfig } from '@docket/core';
-import type { DestinationStream } from 'pino';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import type { DestinationStream } from 'pino';
 
 import { AuthGuard } from './auth/auth.guard';
 import { AuthResolver } from './auth/auth.resolver';

@@ -26,7 +26,10 @@ function recordHttpDuration(req: Request, res: Response, next: NextFunction): vo
   next();
 }
 
-export async function createApiApp(config: RuntimeConfig, logStream?: DestinationStream): Promise<NestExpressApplication> {
+export async function createApiApp(
+  config: RuntimeConfig,
+  logStream?: DestinationStream,
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logStream), {
     bufferLogs: true,
     bodyParser: false,

@@ -80,7 +80,10 @@ function readOrigins(env: Env, nodeEnv: DocketConfig['nodeEnv']): string[] | boo
   const raw = env['CORS_ORIGINS']?.trim();
   if (!raw) return nodeEnv !== 'production';
   if (raw === '*') return true;
-  const origins = raw.split(',').map((origin) => origin.trim()).filter(Boolean);
+  const origins = raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   for (const origin of origins) {
     let url: URL;
     try {
@@ -88,7 +91,8 @@ function readOrigins(env: Env, nodeEnv: DocketConfig['nodeEnv']): string[] | boo
     } catch {
       throw new ConfigError('CORS_ORIGINS', `not an origin: "${origin}"`);
     }
-    if (url.origin !== origin) throw new ConfigError('CORS_ORIGINS', `"${origin}" is not an origin (expected ${url.origin})`);
+    if (url.origin !== origin)
+      throw new ConfigError('CORS_ORIGINS', `"${origin}" is not an origin (expected ${url.origin})`);
   }
   return origins;
 }

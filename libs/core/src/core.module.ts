@@ -9,8 +9,9 @@ import { DatabaseModule } from './database/database.module';
 import { DemoService } from './demo/demo.service';
 import { HealthService } from './health/health.service';
 import type { LoggingOptions } from './logging/logging.module';
-import { DOCKET_APP, MetricsService } from './metrics/metrics.service';
+import { MailService } from './mail/mail.service';
 import { TokenPurgeService } from './maintenance/token-purge.service';
+import { DOCKET_APP, MetricsService } from './metrics/metrics.service';
 import { QueuesModule } from './queues/queues.module';
 import { ActivityService } from './recommendations/activity.service';
 import { RecommendationsService } from './recommendations/recommendations.service';
@@ -23,6 +24,7 @@ const SERVICES = [
   AuthService,
   DemoService,
   HealthService,
+  MailService,
   MetricsService,
   RecommendationsService,
   TeamsService,

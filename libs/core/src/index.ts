@@ -6,6 +6,7 @@ export * from './health/health.service';
 export * from './logging/logging.module';
 export * from './metrics/metrics';
 export * from './metrics/metrics.service';
+export * from './mail/mail.service';
 export * from './maintenance/token-purge.service';
 export * from './queues/queue-names';
 export * from './queues/queues.module';

@@ -3,6 +3,7 @@ export * from './import';
 export * from './permissions';
 export * from './recommendations';
 export * from './reminders';
+export * from './sources';
 export * from './teams';
 export * from './time';
 export * from './workflow';

@@ -2,3 +2,4 @@ export * from './graphql-client';
 export * from './test-config';
 export * from './test-database';
 export * from './test-redis';
+export * from './test-smtp';

@@ -69,6 +69,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `docket_test_${run}_${randomBytes(4).toString('hex')}`;
   await withAdmin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName(run)}"`));
   const url = databaseUrl(name);
+  // TypeORM files generated-column expressions under the database's name; the copy has a new one.
+  await queryDatabase(url, `UPDATE typeorm_metadata SET database = current_database()`);
   return {
     name,
     url,

@@ -1,4 +1,3 @@
-import { type MembershipEntity, type RecommendationEntity, TeamEntity, UserEntity } from '@docket/data';
 import {
   type ActivityPage,
   type ActivityPageRequest,
@@ -6,6 +5,7 @@ import {
   RecommendationsService,
   TeamsService,
 } from '@docket/core';
+import { type MembershipEntity, type RecommendationEntity, TeamEntity, UserEntity } from '@docket/data';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';

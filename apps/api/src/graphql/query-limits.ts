@@ -3,18 +3,18 @@ import {
   type FragmentDefinitionNode,
   getNamedType,
   getNullableType,
-  type GraphQLField,
   GraphQLError,
+  type GraphQLField,
   type GraphQLObjectType,
+  type GraphQLOutputType,
   type GraphQLSchema,
+  isAbstractType,
   isListType,
   isObjectType,
-  isAbstractType,
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
   valueFromAST,
-  type GraphQLOutputType,
 } from 'graphql';
 
 export const MAX_DEPTH = 12;

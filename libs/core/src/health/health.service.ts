@@ -1,14 +1,14 @@
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import {
-  HealthCheckService,
   type HealthCheckResult,
+  HealthCheckService,
   type HealthIndicatorFunction,
   HealthIndicatorService,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 
-import { QUEUE_BACKEND } from '../queues/queues.module';
 import type { QueueBackend } from '../queues/queue-backend';
+import { QUEUE_BACKEND } from '../queues/queues.module';
 
 const CHECK_TIMEOUT_MS = 3000;
 
@@ -31,7 +31,9 @@ export class HealthService {
 
   /** Never throws: a failing check is reported in the result (the HTTP layers turn it into 503). */
   async check(): Promise<HealthCheckResult> {
-    const checks: HealthIndicatorFunction[] = [() => this.database.pingCheck('postgres', { timeout: CHECK_TIMEOUT_MS })];
+    const checks: HealthIndicatorFunction[] = [
+      () => this.database.pingCheck('postgres', { timeout: CHECK_TIMEOUT_MS }),
+    ];
     if (this.queues.kind === 'redis') checks.push(() => this.redis());
     try {
       return await this.health.check(checks);

@@ -2,13 +2,13 @@ import { MembershipEntity, TeamEntity, UserEntity } from '@docket/data';
 import {
   assertKeepsAnAdmin,
   assertName,
-  assertTimeZone,
   assertTeamKey,
+  assertTimeZone,
   cloneWorkflow,
   conflict,
   DEFAULT_WORKFLOW,
-  notFound,
   normalizeEmail,
+  notFound,
   type Role,
 } from '@docket/domain';
 import { Injectable } from '@nestjs/common';
@@ -77,7 +77,13 @@ export class TeamsService {
     return this.dataSource.transaction(async (manager) => {
       let user = await manager.findOne(UserEntity, { where: { email } });
       if (!user) {
-        await manager.createQueryBuilder().insert().into(UserEntity).values({ email, name: invitedName }).orIgnore().execute();
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(UserEntity)
+          .values({ email, name: invitedName })
+          .orIgnore()
+          .execute();
         user = await manager.findOneOrFail(UserEntity, { where: { email } });
       }
       const existing = await manager.findOne(MembershipEntity, { where: { teamId: team.id, userId: user.id } });
@@ -121,7 +127,10 @@ export class TeamsService {
   private async lockMembership(manager: EntityManager, teamId: string, userId: string): Promise<MembershipEntity> {
     // Locking every membership of the team serialises concurrent role changes, so two admins
     // demoting each other at once cannot leave the team with none.
-    const memberships = await manager.find(MembershipEntity, { where: { teamId }, lock: { mode: 'pessimistic_write' } });
+    const memberships = await manager.find(MembershipEntity, {
+      where: { teamId },
+      lock: { mode: 'pessimistic_write' },
+    });
     const membership = memberships.find((m) => m.userId === userId);
     if (!membership) throw notFound('Team member');
     return membership;

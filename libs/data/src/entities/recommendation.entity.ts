@@ -10,6 +10,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 
+import { SourceEntity } from './source.entity';
 import { TeamEntity } from './team.entity';
 import { UserEntity } from './user.entity';
 
@@ -29,6 +30,15 @@ export class RecommendationEntity {
   @ManyToOne(() => TeamEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'team_id', foreignKeyConstraintName: 'recommendations_team_id_fkey' })
   team?: TeamEntity;
+
+  /** The document it came from; a source of the same team. */
+  @Index('recommendations_source_id_idx')
+  @Column({ name: 'source_id', type: 'uuid', nullable: true })
+  sourceId: string | null;
+
+  @ManyToOne(() => SourceEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'source_id', foreignKeyConstraintName: 'recommendations_source_id_fkey' })
+  source?: SourceEntity | null;
 
   /** Per team, from 1, never reused: `KOR-3` is number 3 of team KOR. */
   @Column({ type: 'int' })

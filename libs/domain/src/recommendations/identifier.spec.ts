@@ -23,12 +23,9 @@ describe('identifiers', () => {
   );
 
   it('assertIdentifier names the field when malformed', () => {
-    expect(() => assertIdentifier('nope', 'identifier')).toThrow(DomainError);
-    try {
-      assertIdentifier('nope', 'identifier');
-    } catch (error) {
-      expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'identifier' });
-    }
+    const run = () => assertIdentifier('nope', 'identifier');
+    expect(run).toThrow(DomainError);
+    expect(run).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'identifier' }));
     expect(assertIdentifier('KOR-7')).toEqual({ teamKey: 'KOR', number: 7 });
   });
 });

@@ -84,10 +84,7 @@ function build(svc: YamlMap): Build {
 function configVariables(): Set<string> {
   const source = readFileSync(CONFIG_SOURCE, 'utf8');
   const names = new Set<string>();
-  const patterns = [
-    /\benv\[\s*'([A-Z][A-Z0-9_]*)'\s*\]/g,
-    /\bread(?:Boolean|Url|Port)\(\s*env\s*,\s*'([A-Z][A-Z0-9_]*)'/g,
-  ];
+  const patterns = [/\benv\[\s*'([A-Z][A-Z0-9_]*)'\s*\]/g, /\bread[A-Z]\w*\(\s*env\s*,\s*'([A-Z][A-Z0-9_]*)'/g];
   for (const pattern of patterns) for (const match of source.matchAll(pattern)) names.add(match[1]);
   return names;
 }
@@ -336,7 +333,7 @@ describe.each(appServices)('docker/%s.Dockerfile', (name) => {
   it('has a HEALTHCHECK against the /health endpoint', () => {
     const healthcheck = instructions(runtime, 'HEALTHCHECK').at(-1) ?? '';
     expect(healthcheck).toMatch(/\bCMD\b/);
-    expect(healthcheck).toContain('/health');
+    expect(healthcheck).toMatch(/\/health['"]/);
     expect(healthcheck).toContain(name === 'api' ? 'process.env.PORT||3000' : 'process.env.WORKER_HEALTH_PORT||3001');
   });
 

@@ -7,6 +7,7 @@ import {
   testConfig,
   type TestDatabase,
 } from '@docket/testing';
+import type { RuntimeConfig } from '@docket/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DestinationStream } from 'pino';
 
@@ -14,6 +15,8 @@ import { createApiApp } from '../../apps/api/src/main';
 
 export interface TestApi {
   app: NestExpressApplication;
+  /** The settings the API runs with: a worker given these shares its database and queues. */
+  config: RuntimeConfig;
   url: string;
   client: GraphqlClient;
   database: TestDatabase;
@@ -37,6 +40,7 @@ export async function startTestApi(
   const client = new GraphqlClient(url);
   return {
     app,
+    config,
     url,
     client,
     database,

@@ -3,12 +3,26 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { DestinationStream } from 'pino';
 
+import { ActionItemsResolver, RecommendationActionItemsResolver } from './action-items/action-items.resolver';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthResolver } from './auth/auth.resolver';
+import {
+  ActivityCommentResolver,
+  CommentsResolver,
+  RecommendationCommentsResolver,
+} from './comments/comments.resolver';
 import { GraphqlConfigModule } from './graphql/graphql-config.module';
 import { InputValidationPipe } from './graphql/input-validation.pipe';
 import { HealthController } from './health/health.controller';
+import { ImportsResolver } from './imports/imports.resolver';
+import { LiveUpdatesResolver } from './live/live-updates.resolver';
+import { NotificationsResolver } from './notifications/notifications.resolver';
+import { OwnerProgressResolver, ProgressResolver } from './progress/progress.resolver';
+import { RecommendationListResolver } from './recommendations/recommendation-list.resolver';
 import { ActivityResolver, RecommendationsResolver } from './recommendations/recommendations.resolver';
+import { RecommendationRemindersResolver, TeamReminderPolicyResolver } from './reminders/reminders.resolver';
+import { RecommendationSourceResolver, SourcesResolver } from './sources/sources.resolver';
+import { StakeholderResolver, StakeholdersResolver } from './stakeholders/stakeholders.resolver';
 import { MembershipResolver, TeamsResolver } from './teams/teams.resolver';
 import { WorkflowResolver } from './workflow/workflow.resolver';
 
@@ -20,6 +34,23 @@ export const RESOLVERS = [
   WorkflowResolver,
   RecommendationsResolver,
   ActivityResolver,
+  RecommendationListResolver,
+  ProgressResolver,
+  OwnerProgressResolver,
+  SourcesResolver,
+  RecommendationSourceResolver,
+  ImportsResolver,
+  StakeholdersResolver,
+  StakeholderResolver,
+  ActionItemsResolver,
+  RecommendationActionItemsResolver,
+  CommentsResolver,
+  RecommendationCommentsResolver,
+  ActivityCommentResolver,
+  TeamReminderPolicyResolver,
+  RecommendationRemindersResolver,
+  NotificationsResolver,
+  LiveUpdatesResolver,
 ];
 
 @Module({})

@@ -3,7 +3,10 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 
 import { WORKER_HEALTH_PORT, WorkerHealthServer } from './health/worker-health.server';
+import { EmailProcessor } from './deliveries/email.processor';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
+import { NotificationProcessor } from './notifications/notification.processor';
+import { ReminderProcessor } from './reminders/reminder.processor';
 
 export interface WorkerOptions {
   /** Serve GET /health on this port (a worker running alone, for an orchestrator). */
@@ -20,6 +23,9 @@ export class WorkerModule {
       imports: [CoreModule.forRoot(config, { app: 'worker', stream: options.logStream })],
       providers: [
         MaintenanceProcessor,
+        ReminderProcessor,
+        NotificationProcessor,
+        EmailProcessor,
         WorkerHealthServer,
         { provide: WORKER_HEALTH_PORT, useValue: options.healthPort },
       ],

@@ -26,6 +26,8 @@ export interface DocketConfig {
   corsOrigins: string[] | boolean;
   /** Port of the worker's own /health when it runs alone. */
   workerHealthPort: number;
+  /** How often each worker rebuilds lost jobs from Postgres (the contract: within a minute). */
+  reconcileIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -63,6 +65,15 @@ function readUrl(env: Env, name: string, protocols: string[]): string | undefine
     throw new ConfigError(name, `expected ${protocols.join(' or ')} URL, got ${url.protocol}`);
   }
   return raw;
+}
+
+function readPositiveInt(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new ConfigError(name, `expected a positive whole number, got "${raw}"`);
+  return value;
 }
 
 function readPort(env: Env, name: string, fallback: number): number {
@@ -146,5 +157,6 @@ export function loadConfig(env: Env = process.env): DocketConfig {
     graphqlIntrospection: readBoolean(env, 'GRAPHQL_INTROSPECTION') ?? nodeEnv !== 'production',
     corsOrigins: readOrigins(env, nodeEnv),
     workerHealthPort: readPort(env, 'WORKER_HEALTH_PORT', 3001),
+    reconcileIntervalMs: readPositiveInt(env, 'RECONCILE_INTERVAL_MS', 30_000),
   };
 }

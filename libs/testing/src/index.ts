@@ -3,3 +3,4 @@ export * from './test-config';
 export * from './test-database';
 export * from './test-redis';
 export * from './test-smtp';
+export * from './ws-client';

@@ -8,6 +8,7 @@ import type { Request } from 'express';
 import { DateTimeScalar } from './date-time.scalar';
 import { formatGraphqlError } from './error-formatter';
 import type { GraphqlContext } from './graphql-context';
+import { GraphqlWs, type GraphqlWsContext, isGraphqlWsContext } from './graphql-ws.config';
 import { LoadersFactory } from './loaders';
 import { operationTelemetryPlugin } from './operation-telemetry.plugin';
 import { queryLimitsPlugin } from './query-limits.plugin';
@@ -15,14 +16,14 @@ import { queryLimitsPlugin } from './query-limits.plugin';
 /** Scalars shared by the served schema and the emitted `schema.gql`. */
 export const SCALARS_MAP = [{ type: Date, scalar: DateTimeScalar }];
 
-@Module({ providers: [LoadersFactory], exports: [LoadersFactory] })
+@Module({ providers: [LoadersFactory, GraphqlWs], exports: [LoadersFactory, GraphqlWs] })
 class LoadersModule {}
 
 export const GraphqlConfigModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
   driver: ApolloDriver,
   imports: [LoadersModule],
-  inject: [DOCKET_CONFIG, LoadersFactory],
-  useFactory: (config: RuntimeConfig, loaders: LoadersFactory): ApolloDriverConfig => ({
+  inject: [DOCKET_CONFIG, LoadersFactory, GraphqlWs],
+  useFactory: (config: RuntimeConfig, loaders: LoadersFactory, ws: GraphqlWs): ApolloDriverConfig => ({
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
@@ -36,7 +37,10 @@ export const GraphqlConfigModule = GraphQLModule.forRootAsync<ApolloDriverConfig
     ],
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphqlError,
-    context: ({ req }: { req: Request }): GraphqlContext => ({ req, loaders: loaders.create() }),
+    subscriptions: { 'graphql-ws': ws.options },
+    // Called with { req } over HTTP, and with graphql-ws's context on a WebSocket.
+    context: (arg: { req: Request } | GraphqlWsContext): GraphqlContext =>
+      isGraphqlWsContext(arg) ? ws.context(arg) : { req: arg.req, loaders: loaders.create() },
   }),
 });
 

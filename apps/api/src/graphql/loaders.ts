@@ -1,13 +1,29 @@
 import {
+  ActionItemsService,
   type ActivityPage,
   type ActivityPageRequest,
   ActivityService,
+  type CommentPage,
+  type CommentPageRequest,
+  CommentsService,
   RecommendationsService,
+  SourcesService,
+  StakeholdersService,
   TeamsService,
 } from '@docket/core';
-import { type MembershipEntity, type RecommendationEntity, TeamEntity, UserEntity } from '@docket/data';
+import {
+  type ActionItemEntity,
+  type CommentEntity,
+  type MembershipEntity,
+  type RecommendationEntity,
+  type SourceEntity,
+  type StakeholderEntity,
+  TeamEntity,
+  UserEntity,
+} from '@docket/data';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Progress } from '@docket/domain';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 
@@ -19,6 +35,22 @@ export interface Loaders {
   recommendation: DataLoader<string, RecommendationEntity | null>;
   /** One page of a recommendation's activity per key; a list's pages load together. */
   activityPage: DataLoader<ActivityPageRequest, ActivityPage, string>;
+  source: DataLoader<string, SourceEntity | null>;
+  /** How many recommendations each source has: one statement for a whole list of sources. */
+  sourceRecommendationCount: DataLoader<string, number>;
+  /** By recommendation id. */
+  stakeholders: DataLoader<string, StakeholderEntity[]>;
+  /** By recommendation id, in position order. */
+  actionItems: DataLoader<string, ActionItemEntity[]>;
+  /** By recommendation id: one aggregate statement for a whole list. */
+  progress: DataLoader<string, Progress>;
+  comment: DataLoader<string, CommentEntity | null>;
+  /** One page of a recommendation's comments per key; a list's pages load together. */
+  commentPage: DataLoader<CommentPageRequest, CommentPage, string>;
+  /** Comments not deleted, by recommendation id. */
+  commentCount: DataLoader<string, number>;
+  /** The mentioned users' ids, by comment id. */
+  commentMentions: DataLoader<string, string[]>;
 }
 
 function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
@@ -39,6 +71,10 @@ export class LoadersFactory {
     private readonly teams: TeamsService,
     private readonly recommendations: RecommendationsService,
     private readonly activity: ActivityService,
+    private readonly sources: SourcesService,
+    private readonly stakeholders: StakeholdersService,
+    private readonly actionItems: ActionItemsService,
+    private readonly comments: CommentsService,
   ) {}
 
   create(): Loaders {
@@ -56,6 +92,21 @@ export class LoadersFactory {
       activityPage: new DataLoader((requests) => this.activity.pages(requests), {
         cacheKeyFn: (r) => `${r.recommendationId}|${r.first}|${r.after?.at ?? ''}|${r.after?.id ?? ''}`,
       }),
+      source: new DataLoader(async (ids) => byId(ids, await this.sources.findByIds(ids))),
+      sourceRecommendationCount: new DataLoader((ids) => this.sources.recommendationCounts(ids)),
+      stakeholders: new DataLoader(async (ids) =>
+        groupBy(ids, await this.stakeholders.ofRecommendations(ids), (s) => s.recommendationId),
+      ),
+      actionItems: new DataLoader(async (ids) =>
+        groupBy(ids, await this.actionItems.ofRecommendations(ids), (a) => a.recommendationId),
+      ),
+      progress: new DataLoader((ids) => this.actionItems.progressOf(ids)),
+      comment: new DataLoader(async (ids) => byId(ids, await this.comments.findByIds(ids))),
+      commentPage: new DataLoader((requests) => this.comments.pages(requests), {
+        cacheKeyFn: (r) => `${r.recommendationId}|${r.first}|${r.after?.at ?? ''}|${r.after?.id ?? ''}`,
+      }),
+      commentCount: new DataLoader((ids) => this.comments.countsOf(ids, { includeDeleted: false })),
+      commentMentions: new DataLoader((ids) => this.comments.mentionedUserIds(ids)),
     };
   }
 }

@@ -1,16 +1,34 @@
-import { QueueService, QueueWorkerHost, TokenPurgeService } from '@docket/core';
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  ActivityFanOut,
+  DOCKET_CONFIG,
+  EmailSender,
+  NotificationsService,
+  QueueService,
+  QueueWorkerHost,
+  type RuntimeConfig,
+  ReminderScheduler,
+  TokenPurgeService,
+} from '@docket/core';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 
 const HOUR_MS = 3600_000;
+/** Left this long without its job, a fan-out or an email is taken to be lost with a queue. */
+const LOST_AFTER_MS = 30_000;
 
 @Injectable()
-export class MaintenanceProcessor implements OnApplicationBootstrap {
+export class MaintenanceProcessor implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Maintenance');
+  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly host: QueueWorkerHost,
     private readonly queues: QueueService,
     private readonly tokens: TokenPurgeService,
+    private readonly scheduler: ReminderScheduler,
+    private readonly fanOut: ActivityFanOut,
+    private readonly emails: EmailSender,
+    private readonly notifications: NotificationsService,
+    @Inject(DOCKET_CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -22,5 +40,36 @@ export class MaintenanceProcessor implements OnApplicationBootstrap {
       },
     });
     await this.queues.schedule('maintenance', 'purge-revoked-tokens', {}, HOUR_MS);
+    // At start (what fell due while no worker ran goes out now), then on a timer of this process's own:
+    // a repeatable job would vanish with the queue it is meant to rebuild.
+    await this.tick();
+    this.timer = setInterval(() => void this.tick(), this.config.reconcileIntervalMs);
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      const done = await this.reconcile();
+      if (done.reminders || done.activities || done.emails) this.logger.log({ reconcile: done }, 'reconciled');
+    } catch (error) {
+      this.logger.warn({ error: (error as Error).message }, 'reconcile failed; next tick retries');
+    }
+  }
+
+  /** Rebuilds from Postgres whatever the queues lost; every job it adds is idempotent. */
+  async reconcile() {
+    const reminders = await this.scheduler.reconcile();
+    const activities = await this.fanOut.unnotified(LOST_AFTER_MS);
+    await Promise.all(
+      activities.map((activityId) =>
+        this.queues.add('notifications', 'fan-out-activity', { activityId }, { jobId: `activity-${activityId}` }),
+      ),
+    );
+    const emails = await this.emails.stale(LOST_AFTER_MS);
+    await Promise.all(emails.map((deliveryId) => this.notifications.enqueueEmail(deliveryId)));
+    return { reminders, activities: activities.length, emails: emails.length };
   }
 }

@@ -35,6 +35,18 @@ function createMetrics() {
       labelNames: ['queue', 'name', 'outcome'] as const,
       registers: [registry],
     }),
+    emails: new Counter({
+      name: 'docket_emails_total',
+      help: 'Email sends by outcome (sent, failed)',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
+    reminders: new Counter({
+      name: 'docket_reminders_total',
+      help: 'Reminder occurrences sent, by kind',
+      labelNames: ['kind'] as const,
+      registers: [registry],
+    }),
     queueJobs: new Gauge({
       name: 'docket_queue_jobs',
       help: 'Jobs in each queue by state, read at scrape time',

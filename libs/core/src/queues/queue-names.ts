@@ -9,10 +9,24 @@ export interface QueueJobs {
     /** Deletes API tokens revoked more than `PURGE_REVOKED_TOKENS_AFTER_DAYS` ago. */
     'purge-revoked-tokens': Record<string, never>;
   };
+  reminders: {
+    /** Sends the recommendation's reminder occurrences that are due and not yet sent, then schedules the next. */
+    'fire-recommendation': { recommendationId: string };
+    /** The one OVERDUE reminder owed at once when a deadline is set or moved into the past. */
+    'catch-up-overdue': { recommendationId: string; activityId: string };
+  };
+  notifications: {
+    /** Plans and delivers the notifications of one committed activity (ASSIGNED, MENTION, COMMENT, STATE_CHANGED). */
+    'fan-out-activity': { activityId: string };
+  };
+  deliveries: {
+    /** Sends one recorded email delivery, unless it was already sent. */
+    'send-email': { deliveryId: string };
+  };
 }
 
 export type QueueName = keyof QueueJobs;
 export type JobName<Q extends QueueName> = keyof QueueJobs[Q] & string;
 export type JobPayload<Q extends QueueName, N extends JobName<Q>> = QueueJobs[Q][N];
 
-export const QUEUE_NAMES: readonly QueueName[] = ['maintenance'];
+export const QUEUE_NAMES: readonly QueueName[] = ['maintenance', 'reminders', 'notifications', 'deliveries'];

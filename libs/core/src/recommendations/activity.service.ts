@@ -4,6 +4,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 
+import { AfterCommit } from '../events/after-commit';
+import type { CommittedActivity } from '../events/domain-events';
+
 export interface ActivityPageRequest {
   recommendationId: string;
   first: number;
@@ -33,7 +36,10 @@ interface ActivityRow {
 /** A recommendation's history: written inside the transaction of each change, read oldest first by keyset. */
 @Injectable()
 export class ActivityService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly afterCommit: AfterCommit,
+  ) {}
 
   /** Writes the entries of one change, in order, through the caller's transaction. */
   async record(
@@ -43,16 +49,20 @@ export class ActivityService {
     drafts: readonly ActivityDraft[],
   ): Promise<void> {
     // One statement each, so that clock_timestamp() orders them as written.
+    const written: CommittedActivity[] = [];
     for (const draft of drafts) {
-      await manager.insert(ActivityEntity, {
+      const row = {
         recommendationId: recommendation.id,
         teamId: recommendation.teamId,
         actorId,
         kind: draft.kind,
         changes: draft.changes,
-        commentId: null,
-      });
+        commentId: draft.commentId ?? null,
+      };
+      const { identifiers } = await manager.insert(ActivityEntity, row);
+      written.push({ ...row, id: String(identifiers[0]?.['id']) });
     }
+    this.afterCommit.track(manager, written);
   }
 
   /**

@@ -2,6 +2,7 @@ import { MembershipEntity, RecommendationEntity, TeamEntity } from '@docket/data
 import {
   activitiesFor,
   type Actor,
+  assertCommentBody,
   assertDescription,
   assertIdentifier,
   assertPriority,
@@ -16,7 +17,6 @@ import {
   diffFields,
   findState,
   normalizeLabels,
-  notFound,
   type Priority,
   type RecommendationFields,
   type Role,
@@ -26,6 +26,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 
+import { countOpenActionItems } from '../action-items/action-items.service';
+import { CommentsService } from '../comments/comments.service';
+import { SourcesService } from '../sources/sources.service';
+import { stakeholderRoleOf } from '../stakeholders/recommendation-actor.util';
 import { TeamAccessService } from '../teams/team-access.service';
 import { ActivityService } from './activity.service';
 
@@ -38,6 +42,17 @@ export interface CreateRecommendationParams {
   labels?: string[] | null;
   ownerId?: string | null;
   dueAt?: Date | null;
+}
+
+/** A new recommendation's fields, validated; the owner and source are checked against the team by the caller. */
+export interface NewRecommendation {
+  title: string;
+  description: string;
+  priority: Priority;
+  labels: string[];
+  ownerId: string | null;
+  dueAt: Date | null;
+  sourceId: string | null;
 }
 
 /** Absent (undefined) leaves a field alone; null clears the owner and the deadline. */
@@ -81,6 +96,8 @@ export class RecommendationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: TeamAccessService,
     private readonly activity: ActivityService,
+    private readonly sources: SourcesService,
+    private readonly comments: CommentsService,
   ) {}
 
   async create(actorId: string, params: CreateRecommendationParams): Promise<RecommendationEntity> {
@@ -94,39 +111,47 @@ export class RecommendationsService {
     const found = await this.access.findByKey(actorId, params.teamKey);
     authorize({ role: found?.role ?? null }, 'CREATE_RECOMMENDATION', `Team ${params.teamKey}`);
     const team = found!.team;
-    // Sources arrive with imports; until then no id names one the caller can see.
-    if (sourceId) throw notFound('Source');
 
     return this.dataSource.transaction(async (manager) => {
       if (ownerId) await this.assertMember(manager, team.id, ownerId, 'input.ownerId');
-      // The row lock this UPDATE takes serialises creations in a team: numbers never repeat, and the
-      // initial state is read from the workflow as it stands under the lock.
-      const [rows] = (await manager.query(
-        `UPDATE teams SET next_recommendation_number = next_recommendation_number + 1 WHERE id = $1
-         RETURNING next_recommendation_number - 1 AS number, workflow`,
-        [team.id],
-      )) as [Array<{ number: number; workflow: Workflow }>, number];
-      const { number, workflow } = rows[0]!;
-      const recommendation = await manager.save(
-        manager.create(RecommendationEntity, {
-          teamId: team.id,
-          number,
-          title,
-          description,
-          priority,
-          labels,
-          ownerId,
-          dueAt: params.dueAt ?? null,
-          stateKey: workflow.initialState,
-          completedAt: null,
-          snoozedUntil: null,
-          version: 1,
-          createdById: actorId,
-        }),
-      );
-      await this.activity.record(manager, recommendation, actorId, [{ kind: 'CREATED', changes: [] }]);
-      return recommendation;
+      if (sourceId) await this.sources.assertInTeam(manager, team.id, sourceId, 'input.sourceId');
+      const fields = { title, description, priority, labels, ownerId, dueAt: params.dueAt ?? null, sourceId };
+      return this.createIn(manager, actorId, team.id, fields);
     });
+  }
+
+  /**
+   * Writes one recommendation, numbered from the team's sequence, and its CREATED activity through the
+   * caller's transaction: `create` and imports both go through here. The caller has authorized the actor.
+   */
+  async createIn(
+    manager: EntityManager,
+    actorId: string,
+    teamId: string,
+    fields: NewRecommendation,
+  ): Promise<RecommendationEntity> {
+    // The row lock this UPDATE takes serialises creations in a team: numbers never repeat, and the
+    // initial state is read from the workflow as it stands under the lock.
+    const [rows] = (await manager.query(
+      `UPDATE teams SET next_recommendation_number = next_recommendation_number + 1 WHERE id = $1
+       RETURNING next_recommendation_number - 1 AS number, workflow`,
+      [teamId],
+    )) as [Array<{ number: number; workflow: Workflow }>, number];
+    const { number, workflow } = rows[0]!;
+    const recommendation = await manager.save(
+      manager.create(RecommendationEntity, {
+        teamId,
+        number,
+        ...fields,
+        stateKey: workflow.initialState,
+        completedAt: null,
+        snoozedUntil: null,
+        version: 1,
+        createdById: actorId,
+      }),
+    );
+    await this.activity.record(manager, recommendation, actorId, [{ kind: 'CREATED', changes: [] }]);
+    return recommendation;
   }
 
   async update(actorId: string, id: string, params: UpdateRecommendationParams): Promise<RecommendationEntity> {
@@ -147,7 +172,11 @@ export class RecommendationsService {
       const { recommendation, role } = await this.lockVisible(manager, actorId, id);
       if (after.owner) await this.assertMember(manager, recommendation.teamId, after.owner, 'input.ownerId');
       assertVersion(recommendation, params.expectedVersion);
-      const actor: Actor = { role, isOwner: recommendation.ownerId === actorId, stakeholderRole: null };
+      const actor: Actor = {
+        role,
+        isOwner: recommendation.ownerId === actorId,
+        stakeholderRole: await stakeholderRoleOf(manager, recommendation.id, actorId),
+      };
       if (edits) authorize(actor, 'EDIT_RECOMMENDATION', NOT_FOUND);
       if (assigns) authorize(actor, 'ASSIGN', NOT_FOUND);
 
@@ -169,6 +198,8 @@ export class RecommendationsService {
 
   async transition(actorId: string, params: TransitionParams): Promise<RecommendationEntity> {
     const id = assertUuid(params.recommendationId, 'input.recommendationId');
+    // A blank comment is none (requiresComment refuses it); any other is stored as a comment.
+    const comment = params.comment?.trim() ? assertCommentBody(params.comment, 'input.comment') : null;
     return this.dataSource.transaction(async (manager) => {
       const { recommendation, role } = await this.lockVisible(manager, actorId, id);
       // KEY SHARE: updateWorkflow (FOR UPDATE) cannot drop the target state while this move commits.
@@ -184,14 +215,14 @@ export class RecommendationsService {
       }
       assertVersion(recommendation, params.expectedVersion);
       const from = recommendation.stateKey;
-      // Action items come with stage 2; until then none is open.
       checkTransition(workflow, {
         from,
         to,
         role,
         isOwner: recommendation.ownerId === actorId,
         comment: params.comment,
-        openActionItems: 0,
+        // Counted under the row lock, which action item writes take too.
+        openActionItems: await countOpenActionItems(manager, recommendation.id),
       });
       const completedAt = completedAtAfter(
         { fromCategory: categoryOf(workflow, from), toCategory: categoryOf(workflow, to) },
@@ -203,11 +234,15 @@ export class RecommendationsService {
         completedAt,
         version: () => 'version + 1',
       });
+      const stored = comment ? await this.comments.insertIn(manager, recommendation, actorId, comment) : null;
       await this.activity.record(
         manager,
         recommendation,
         actorId,
-        activitiesFor(diffFields(fieldsOf(recommendation), { state: to })),
+        activitiesFor(diffFields(fieldsOf(recommendation), { state: to })).map((draft) => ({
+          ...draft,
+          commentId: stored?.id ?? null,
+        })),
       );
       return manager.findOneByOrFail(RecommendationEntity, { id: recommendation.id });
     });
@@ -249,7 +284,7 @@ export class RecommendationsService {
   }
 
   /** Locks the row for the rest of the transaction: concurrent writers queue, and see each other's version. */
-  private async lockVisible(
+  async lockVisible(
     manager: EntityManager,
     viewerId: string,
     id: string,
@@ -268,7 +303,8 @@ export class RecommendationsService {
     return { recommendation: recommendation!, role: role! };
   }
 
-  private async assertMember(manager: EntityManager, teamId: string, userId: string, field: string): Promise<void> {
+  /** BAD_USER_INPUT on `field` unless the user is a member of the team. */
+  async assertMember(manager: EntityManager, teamId: string, userId: string, field: string): Promise<void> {
     const member = await manager.exists(MembershipEntity, { where: { teamId, userId } });
     if (!member) throw badInput(field, `user ${userId} is not a member of this team`);
   }

@@ -1,6 +1,7 @@
 import type { ActivityKind, FieldChange } from '@docket/domain';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
+import { CommentEntity } from './comment.entity';
 import { RecommendationEntity } from './recommendation.entity';
 import { TeamEntity } from './team.entity';
 import { UserEntity } from './user.entity';
@@ -42,9 +43,18 @@ export class ActivityEntity {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   changes: FieldChange[];
 
-  /** The comment this entry carries (a transition's or COMMENT_ADDED); its foreign key comes with comments. */
+  /** The comment this entry carries (a transition's or COMMENT_ADDED). */
   @Column({ name: 'comment_id', type: 'uuid', nullable: true })
   commentId: string | null;
+
+  @ManyToOne(() => CommentEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'comment_id', foreignKeyConstraintName: 'activities_comment_id_fkey' })
+  comment?: CommentEntity | null;
+
+  /** When its notifications were planned; the reconcile job picks up entries left null after a crash. */
+  @Index('activities_unnotified_idx', { where: '"notified_at" IS NULL' })
+  @Column({ name: 'notified_at', type: 'timestamptz', nullable: true })
+  notifiedAt: Date | null;
 
   // clock_timestamp(), not now(): entries written by one transaction keep the order they were written in.
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', default: () => 'clock_timestamp()' })

@@ -1,15 +1,42 @@
+import { ActionItemEntity } from './action-item.entity';
 import { ActivityEntity } from './activity.entity';
 import { ApiTokenEntity } from './api-token.entity';
+import { CommentMentionEntity } from './comment-mention.entity';
+import { CommentEntity } from './comment.entity';
+import { EmailDeliveryEntity } from './email-delivery.entity';
 import { MembershipEntity } from './membership.entity';
+import { NotificationEntity } from './notification.entity';
 import { RecommendationEntity } from './recommendation.entity';
+import { SentReminderEntity } from './sent-reminder.entity';
 import { SourceEntity } from './source.entity';
+import { StakeholderEntity } from './stakeholder.entity';
 import { TeamEntity } from './team.entity';
 import { UserEntity } from './user.entity';
 
-export { ActivityEntity, ApiTokenEntity, MembershipEntity, RecommendationEntity, SourceEntity, TeamEntity, UserEntity };
+export {
+  EmailDeliveryEntity,
+  NotificationEntity,
+  SentReminderEntity,
+  ActionItemEntity,
+  ActivityEntity,
+  ApiTokenEntity,
+  CommentEntity,
+  CommentMentionEntity,
+  MembershipEntity,
+  RecommendationEntity,
+  SourceEntity,
+  StakeholderEntity,
+  TeamEntity,
+  UserEntity,
+};
 export type { ApiTokenKind } from './api-token.entity';
+export type { EmailDeliveryStatus } from './email-delivery.entity';
+export type { StoredReminderPolicy } from './team.entity';
 
 export const ENTITIES = [
+  NotificationEntity,
+  EmailDeliveryEntity,
+  SentReminderEntity,
   UserEntity,
   ApiTokenEntity,
   TeamEntity,
@@ -17,4 +44,8 @@ export const ENTITIES = [
   RecommendationEntity,
   ActivityEntity,
   SourceEntity,
+  StakeholderEntity,
+  ActionItemEntity,
+  CommentEntity,
+  CommentMentionEntity,
 ];

@@ -20,6 +20,10 @@ export const RECOMMENDATION_SEARCH_EXPRESSION = `to_tsvector('english', coalesce
 @Entity('recommendations')
 @Index('recommendations_team_id_number_key', ['teamId', 'number'], { unique: true })
 @Index('recommendations_team_id_state_key_idx', ['teamId', 'stateKey'])
+// Keyset pages of the `recommendations` list, one per sort order (1764900000000-recommendation-list-indexes).
+@Index('recommendations_team_id_created_at_id_idx', ['teamId', 'createdAt', 'id'])
+@Index('recommendations_team_id_updated_at_id_idx', ['teamId', 'updatedAt', 'id'])
+@Index('recommendations_team_id_due_at_id_idx', ['teamId', 'dueAt', 'id'])
 export class RecommendationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -54,6 +58,8 @@ export class RecommendationEntity {
   @Column({ type: 'varchar', length: 16, default: 'NONE' })
   priority: Priority;
 
+  // GIN (for `labels && $1`) is beyond TypeORM's index options: the migration creates it, the schema diff leaves it alone.
+  @Index('recommendations_labels_idx', { synchronize: false })
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   labels: string[];
 
@@ -90,6 +96,10 @@ export class RecommendationEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'created_by_id', foreignKeyConstraintName: 'recommendations_created_by_id_fkey' })
   createdBy?: UserEntity | null;
+
+  /** Reminder occurrences up to this instant were sent or passed over; a deadline, owner or state change moves it to now. */
+  @Column({ name: 'reminder_cursor', type: 'timestamptz', nullable: true })
+  reminderCursor: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

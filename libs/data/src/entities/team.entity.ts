@@ -1,5 +1,8 @@
-import type { Workflow } from '@docket/domain';
+import type { ReminderPolicy, Workflow } from '@docket/domain';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** A reminder policy as stored: the domain's, arrays made mutable for JSON. */
+export type StoredReminderPolicy = { -readonly [K in keyof ReminderPolicy]: ReminderPolicy[K] };
 
 @Entity('teams')
 export class TeamEntity {
@@ -24,6 +27,10 @@ export class TeamEntity {
   /** The number the next recommendation gets; bumped under the row lock so numbers never repeat. */
   @Column({ name: 'next_recommendation_number', type: 'int', default: 1 })
   nextRecommendationNumber: number;
+
+  /** Durations in milliseconds; null: the contract's default policy (DEFAULT_REMINDER_POLICY). */
+  @Column({ name: 'reminder_policy', type: 'jsonb', nullable: true })
+  reminderPolicy: StoredReminderPolicy | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

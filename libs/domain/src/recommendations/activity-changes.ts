@@ -69,6 +69,8 @@ export function diffFields(before: RecommendationFields, after: Partial<Recommen
 export interface ActivityDraft {
   kind: ActivityKind;
   changes: FieldChange[];
+  /** The comment the entry carries: COMMENT_ADDED's, or a transition's. */
+  commentId?: string | null;
 }
 
 const KIND_OF_FIELD: Partial<Record<string, ActivityKind>> = {

@@ -43,7 +43,13 @@ describe('normalizeSource', () => {
         url: null,
         publishedAt,
       }),
-    ).toEqual({ title: 'An Agenda', authors: ['Anthony B. Kim', 'Derrick Morgan'], publisher: null, url: null, publishedAt });
+    ).toEqual({
+      title: 'An Agenda',
+      authors: ['Anthony B. Kim', 'Derrick Morgan'],
+      publisher: null,
+      url: null,
+      publishedAt,
+    });
     expect(normalizeSource({ title: 'Bare' })).toEqual({
       title: 'Bare',
       authors: [],
@@ -58,7 +64,10 @@ describe('normalizeSource', () => {
       [{ title: ' ' }, 'input.source.title'],
       [{ title: 'x'.repeat(301) }, 'input.source.title'],
       [{ title: 'T', authors: ['A', ''] }, 'input.source.authors[1]'],
-      [{ title: 'T', authors: Array.from({ length: MAX_SOURCE_AUTHORS + 1 }, (_, i) => `A${i}`) }, 'input.source.authors'],
+      [
+        { title: 'T', authors: Array.from({ length: MAX_SOURCE_AUTHORS + 1 }, (_, i) => `A${i}`) },
+        'input.source.authors',
+      ],
       [{ title: 'T', publisher: 'p'.repeat(301) }, 'input.source.publisher'],
       [{ title: 'T', url: 'file:///etc/passwd' }, 'input.source.url'],
       [{ title: 'T', publishedAt: new Date('nope') }, 'input.source.publishedAt'],

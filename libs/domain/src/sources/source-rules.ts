@@ -27,7 +27,8 @@ export interface SourceFields {
 /** An absolute http(s) URL, trimmed; anything else (mailto:, javascript:, relative paths) is refused. */
 export function assertHttpUrl(url: string, field = 'url'): string {
   const trimmed = url.trim();
-  if (trimmed.length > MAX_SOURCE_URL_LENGTH) throw badInput(field, `must be at most ${MAX_SOURCE_URL_LENGTH} characters`);
+  if (trimmed.length > MAX_SOURCE_URL_LENGTH)
+    throw badInput(field, `must be at most ${MAX_SOURCE_URL_LENGTH} characters`);
   let parsed: URL;
   try {
     parsed = new URL(trimmed);
@@ -47,7 +48,8 @@ export function assertHttpUrl(url: string, field = 'url'): string {
 export function normalizeSource(params: SourceParams, field = 'source'): SourceFields {
   const title = typeof params.title === 'string' ? params.title.trim() : '';
   if (!title) throw badInput(`${field}.title`, 'a source needs a title');
-  if (title.length > MAX_TITLE_LENGTH) throw badInput(`${field}.title`, `must be at most ${MAX_TITLE_LENGTH} characters`);
+  if (title.length > MAX_TITLE_LENGTH)
+    throw badInput(`${field}.title`, `must be at most ${MAX_TITLE_LENGTH} characters`);
 
   const authors: string[] = [];
   for (const [i, raw] of (params.authors ?? []).entries()) {

@@ -19,12 +19,13 @@ export class FieldChangeModel {
   to: string | null;
 }
 
-// `comment: Comment` joins this type when comments exist (stage 2).
+// `comment: Comment` is resolved by ActivityCommentResolver (comments/).
 @ObjectType('Activity')
 export class ActivityModel {
   /** Resolved through the request's loaders. */
   actorId: string | null;
   recommendationId: string;
+  commentId: string | null;
 
   @Field(() => ID)
   id: string;

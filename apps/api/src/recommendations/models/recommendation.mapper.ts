@@ -10,6 +10,7 @@ export const toRecommendationModel = (r: RecommendationEntity): RecommendationMo
   stateKey: r.stateKey,
   ownerId: r.ownerId,
   createdById: r.createdById,
+  sourceId: r.sourceId,
   number: r.number,
   title: r.title,
   description: r.description,
@@ -26,6 +27,7 @@ export const toRecommendationModel = (r: RecommendationEntity): RecommendationMo
 export const toActivityModel = (a: ActivityEntity): ActivityModel => ({
   id: a.id,
   actorId: a.actorId,
+  commentId: a.commentId,
   recommendationId: a.recommendationId,
   kind: a.kind,
   changes: a.changes.map((change) => ({ field: change.field, from: change.from, to: change.to })),

@@ -11,6 +11,7 @@ export class RecommendationModel {
   stateKey: string;
   ownerId: string | null;
   createdById: string | null;
+  sourceId: string | null;
 
   @Field(() => ID)
   id: string;

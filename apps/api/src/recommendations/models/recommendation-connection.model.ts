@@ -1,0 +1,28 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+
+import { PageInfoModel } from '../../graphql/page-info.model';
+import { RecommendationModel } from './recommendation.model';
+
+@ObjectType('RecommendationEdge')
+export class RecommendationEdgeModel {
+  @Field()
+  cursor: string;
+
+  @Field(() => RecommendationModel)
+  node: RecommendationModel;
+}
+
+@ObjectType('RecommendationConnection')
+export class RecommendationConnectionModel {
+  @Field(() => [RecommendationEdgeModel])
+  edges: RecommendationEdgeModel[];
+
+  @Field(() => [RecommendationModel])
+  nodes: RecommendationModel[];
+
+  @Field(() => PageInfoModel)
+  pageInfo: PageInfoModel;
+
+  @Field(() => Int, { description: 'Every recommendation the filter matches, on all pages.' })
+  totalCount: number;
+}

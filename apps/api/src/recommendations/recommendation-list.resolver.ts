@@ -1,0 +1,42 @@
+import { RecommendationQueryService, type Viewer } from '@docket/core';
+import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
+
+import { CurrentViewer } from '../auth/current-viewer.decorator';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import { RecommendationFilterInput, RecommendationOrderInput } from './dto/recommendation-list.args';
+import { RecommendationConnectionModel } from './models/recommendation-connection.model';
+import { toRecommendationModel } from './models/recommendation.mapper';
+
+/** The `recommendations` list: apart from recommendations.resolver.ts, which holds one recommendation's fields. */
+@Resolver()
+export class RecommendationListResolver {
+  constructor(private readonly query: RecommendationQueryService) {}
+
+  @Query(() => RecommendationConnectionModel, {
+    description: "Recommendations of the caller's teams; by NUMBER ASC unless orderBy says otherwise.",
+  })
+  async recommendations(
+    @CurrentViewer() viewer: Viewer,
+    @Context() ctx: GraphqlContext,
+    @Args('filter', { type: () => RecommendationFilterInput, nullable: true }) filter: RecommendationFilterInput | null,
+    @Args('orderBy', { type: () => RecommendationOrderInput, nullable: true }) orderBy: RecommendationOrderInput | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<RecommendationConnectionModel> {
+    const page = await this.query.list(viewer.user.id, { filter, orderBy, first, after });
+    // The list read the teams already (workflows included): state, identifier and team need no second look.
+    for (const team of page.teams) ctx.loaders.team.prime(team.id, team);
+    const edges = page.edges.map((edge) => ({ cursor: edge.cursor, node: toRecommendationModel(edge.node) }));
+    return {
+      edges,
+      nodes: edges.map((edge) => edge.node),
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: after != null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+      totalCount: page.totalCount,
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+
+import { type CommittedActivity, DomainEvents } from '../events/domain-events';
+import { QueueService } from '../queues/queues.module';
+import { RESCHEDULING_KINDS } from '../reminders/reminder-context';
+import { ReminderScheduler } from '../reminders/reminder-scheduler.service';
+
+const RESCHEDULES = new Set<string>(RESCHEDULING_KINDS);
+
+/**
+ * After a change commits: queue the fan-out of its activities, and reschedule the reminders it
+ * affects at once. Losing this (a crash right after commit) loses nothing: reconcile finds activities
+ * never notified and reminders without jobs.
+ */
+@Injectable()
+export class ActivityDispatcher implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('Activity');
+  private unsubscribe?: () => void;
+
+  constructor(
+    private readonly events: DomainEvents,
+    private readonly queues: QueueService,
+    private readonly scheduler: ReminderScheduler,
+  ) {}
+
+  onModuleInit(): void {
+    this.unsubscribe = this.events.on('activity.committed', (activities) => void this.dispatch(activities));
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
+  }
+
+  async dispatch(activities: readonly CommittedActivity[]): Promise<void> {
+    try {
+      await Promise.all(
+        activities.map((activity) =>
+          this.queues.add(
+            'notifications',
+            'fan-out-activity',
+            { activityId: activity.id },
+            { jobId: `activity-${activity.id}`, attempts: 10, backoff: { type: 'exponential', delay: 500 } },
+          ),
+        ),
+      );
+      const reschedule = [...new Set(activities.filter((a) => RESCHEDULES.has(a.kind)).map((a) => a.recommendationId))];
+      if (reschedule.length) await this.scheduler.schedule(reschedule);
+    } catch (error) {
+      this.logger.warn({ error: (error as Error).message }, 'dispatch failed; reconcile will catch up');
+    }
+  }
+}

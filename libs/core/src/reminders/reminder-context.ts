@@ -1,0 +1,35 @@
+import type { RecommendationEntity, TeamEntity } from '@docket/data';
+import { categoryOf, DEFAULT_REMINDER_POLICY, type ReminderPolicy, type ReminderScheduleInput } from '@docket/domain';
+
+/** The team's policy; a team that never set one has the contract's default. */
+export function policyOf(team: Pick<TeamEntity, 'reminderPolicy'>): ReminderPolicy {
+  return team.reminderPolicy ?? DEFAULT_REMINDER_POLICY;
+}
+
+/** What the pure schedule needs of a recommendation and its team. */
+export function scheduleInputOf(
+  recommendation: Pick<RecommendationEntity, 'dueAt' | 'stateKey' | 'snoozedUntil'>,
+  team: Pick<TeamEntity, 'workflow' | 'reminderPolicy'>,
+): ReminderScheduleInput {
+  return {
+    dueAt: recommendation.dueAt,
+    category: categoryOf(team.workflow, recommendation.stateKey),
+    snoozedUntil: recommendation.snoozedUntil,
+    policy: policyOf(team),
+    escalate: true,
+  };
+}
+
+/**
+ * Activity kinds that change who gets a recommendation's reminders or when: after one, nothing from
+ * before it is sent (the contract: past occurrences of a moved deadline, or from before an owner,
+ * stakeholder or state change, never go out).
+ */
+export const RESCHEDULING_KINDS = [
+  'CREATED',
+  'DUE_DATE_CHANGED',
+  'OWNER_CHANGED',
+  'STATE_CHANGED',
+  'STAKEHOLDER_ADDED',
+  'STAKEHOLDER_REMOVED',
+] as const;

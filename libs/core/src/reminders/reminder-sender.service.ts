@@ -1,0 +1,143 @@
+import { RecommendationEntity, TeamEntity } from '@docket/data';
+import {
+  isClosedCategory,
+  type Occurrence,
+  occurrenceKey,
+  occurrencesBetween,
+  REMINDER_NOTIFICATION_KIND,
+  reminderActivityKind,
+  reminderSubject,
+} from '@docket/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+
+import { DOCKET_CONFIG, type RuntimeConfig } from '../config/config.module';
+import { notificationBody } from '../notifications/notification-body';
+import { NotificationsService } from '../notifications/notifications.service';
+import { ActivityService } from '../recommendations/activity.service';
+import { policyOf, scheduleInputOf } from './reminder-context';
+import { escalationRecipients, reminderRecipients } from './reminder-recipients';
+import { ReminderScheduler } from './reminder-scheduler.service';
+
+const MAX_PER_RUN = 1000;
+
+/** Of several OVERDUE repeats that fell due while no worker ran, only the latest is worth sending. */
+function collapseOverdue(occurrences: Occurrence[]): Occurrence[] {
+  const lastOverdue = occurrences.filter((o) => o.kind === 'OVERDUE').at(-1);
+  return occurrences.filter((o) => o.kind !== 'OVERDUE' || o === lastOverdue);
+}
+
+/**
+ * Sends a recommendation's due reminders. Safe to run any number of times, on any number of workers:
+ * the recommendation's row lock serialises runs, each occurrence is recorded in `sent_reminders` with
+ * its deliveries in one transaction, and deliveries are unique per occurrence × recipient × channel.
+ */
+@Injectable()
+export class ReminderSender {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(DOCKET_CONFIG) private readonly config: RuntimeConfig,
+    private readonly notifications: NotificationsService,
+    private readonly activity: ActivityService,
+    private readonly scheduler: ReminderScheduler,
+  ) {}
+
+  /** Sends what is due up to now, moves the cursor, and schedules the next occurrence. */
+  async fire(recommendationId: string, now = new Date()): Promise<{ sent: Occurrence[] }> {
+    const sent = await this.dataSource.transaction(async (manager) => {
+      const recommendation = await manager.findOne(RecommendationEntity, {
+        where: { id: recommendationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!recommendation?.dueAt) return [];
+      const team = await manager.findOneByOrFail(TeamEntity, { id: recommendation.teamId });
+      const [{ starts_after: startsAfter }] = (await manager.query(
+        `SELECT ${ReminderScheduler.STARTS_AFTER} AS starts_after FROM recommendations r WHERE r.id = $1`,
+        [recommendation.id],
+      )) as [{ starts_after: Date | null }];
+      const from = new Date((startsAfter ?? now).getTime() + 1);
+      const due = collapseOverdue(occurrencesBetween(scheduleInputOf(recommendation, team), from, now, MAX_PER_RUN));
+      const delivered: Occurrence[] = [];
+      for (const occurrence of due) {
+        if (await this.send(manager, recommendation, team, occurrence)) delivered.push(occurrence);
+      }
+      await manager.query(`UPDATE recommendations SET reminder_cursor = GREATEST(reminder_cursor, $2) WHERE id = $1`, [
+        recommendation.id,
+        now,
+      ]);
+      return delivered;
+    });
+    await this.scheduler.schedule([recommendationId]);
+    return { sent };
+  }
+
+  /**
+   * The one OVERDUE owed at once when a deadline is set or moved into the past, keyed by the change
+   * that set it; nothing when the deadline has moved again, or the recommendation is closed or snoozed.
+   */
+  async catchUpOverdue(recommendationId: string, activityId: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const recommendation = await manager.findOne(RecommendationEntity, {
+        where: { id: recommendationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const [change] = (await manager.query(
+        `SELECT created_at, changes FROM activities WHERE id = $1 AND recommendation_id = $2`,
+        [activityId, recommendationId],
+      )) as Array<{ created_at: Date; changes: Array<{ field: string; to: string | null }> }>;
+      if (!recommendation?.dueAt || !change) return false;
+      const team = await manager.findOneByOrFail(TeamEntity, { id: recommendation.teamId });
+      const setTo = change.changes.find((c) => c.field === 'dueAt')?.to;
+      const stillThatDeadline = setTo ? new Date(setTo).getTime() === recommendation.dueAt.getTime() : true;
+      const input = scheduleInputOf(recommendation, team);
+      const snoozed = recommendation.snoozedUntil && recommendation.snoozedUntil > new Date();
+      if (!stillThatDeadline || isClosedCategory(input.category) || snoozed) return false;
+      if (recommendation.dueAt >= change.created_at) return false;
+      const occurrence: Occurrence = {
+        kind: 'OVERDUE',
+        fireAt: change.created_at,
+        offsetMs: change.created_at.getTime() - recommendation.dueAt.getTime(),
+      };
+      return this.send(manager, recommendation, team, occurrence);
+    });
+  }
+
+  /** Records the occurrence once, with its deliveries and its activity; false when it was sent before. */
+  private async send(
+    manager: EntityManager,
+    recommendation: RecommendationEntity,
+    team: TeamEntity,
+    occurrence: Occurrence,
+  ): Promise<boolean> {
+    const key = occurrenceKey(recommendation.id, occurrence);
+    const inserted = (await manager.query(
+      `INSERT INTO sent_reminders (occurrence_key, subject_id, kind, fire_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (occurrence_key) DO NOTHING RETURNING occurrence_key`,
+      [key, recommendation.id, occurrence.kind, occurrence.fireAt],
+    )) as unknown[];
+    if (!inserted.length) return false;
+    const recipients =
+      occurrence.kind === 'ESCALATION'
+        ? await escalationRecipients(manager, team.id)
+        : await reminderRecipients(manager, recommendation.id);
+    const identifier = `${team.key}-${recommendation.number}`;
+    const title = reminderSubject(identifier, occurrence, recommendation.title);
+    await this.notifications.deliver(manager, recipients, {
+      kind: REMINDER_NOTIFICATION_KIND[occurrence.kind],
+      teamId: team.id,
+      recommendationId: recommendation.id,
+      title,
+      body: await notificationBody(manager, recommendation, team, title, this.config.publicUrl),
+      key,
+      channels: policyOf(team).channels,
+    });
+    await this.activity.record(manager, recommendation, null, [
+      {
+        kind: reminderActivityKind(occurrence.kind),
+        changes: [{ field: 'reminder', from: null, to: occurrence.kind }],
+      },
+    ]);
+    return true;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './comment-rules';
+export * from './mentions';

@@ -325,10 +325,10 @@ describe('recommendations list and progress report', () => {
       // The database's own values, to the microsecond: the oracle sorts these.
       rows = await api.database.query<Row>(
         `SELECT r.id::text AS id, r.number,
-                to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS created,
-                to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS updated,
-                to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS due,
-                array_position(ARRAY['NONE','LOW','MEDIUM','HIGH','URGENT'], priority::text) AS rank
+                to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS created,
+                to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS updated,
+                to_char(r.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS due,
+                array_position(ARRAY['NONE','LOW','MEDIUM','HIGH','URGENT'], r.priority::text) AS rank
            FROM recommendations r JOIN teams t ON t.id = r.team_id WHERE t.key = 'LST'`,
       );
     });

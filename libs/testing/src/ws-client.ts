@@ -9,7 +9,7 @@ export interface WsClose {
 /** One subscription's results, taken one at a time. */
 export interface WsSubscription<T> {
   /** The next result; rejects when the subscription ends first, or after `timeoutMs`. */
-  next(timeoutMs?: number): Promise<FormattedExecutionResult<T>>;
+  next(timeoutMs?: number): Promise<FormattedExecutionResult<T, unknown>>;
   /** Resolves when the server completes the subscription. */
   readonly completed: Promise<void>;
   dispose(): void;
@@ -54,8 +54,9 @@ export class WsTestClient {
   }
 
   subscribe<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): WsSubscription<T> {
-    const results: FormattedExecutionResult<T>[] = [];
-    const waiters: Array<{ resolve: (r: FormattedExecutionResult<T>) => void; reject: (e: Error) => void }> = [];
+    const results: FormattedExecutionResult<T, unknown>[] = [];
+    const waiters: Array<{ resolve: (r: FormattedExecutionResult<T, unknown>) => void; reject: (e: Error) => void }> =
+      [];
     let ended: Error | undefined;
     let onComplete!: () => void;
     const completed = new Promise<void>((resolve) => (onComplete = resolve));
@@ -72,7 +73,11 @@ export class WsTestClient {
           else results.push(result);
         },
         error: (error) =>
-          end(new Error(`subscription failed: ${error instanceof Error ? error.message : JSON.stringify(closeOf(error))}`)),
+          end(
+            new Error(
+              `subscription failed: ${error instanceof Error ? error.message : JSON.stringify(closeOf(error))}`,
+            ),
+          ),
         complete: () => {
           onComplete();
           end(new Error('subscription completed'));
@@ -94,7 +99,7 @@ export class WsTestClient {
             reject(new Error(`no subscription result within ${timeoutMs} ms`));
           }, timeoutMs);
           const waiter = {
-            resolve: (r: FormattedExecutionResult<T>) => {
+            resolve: (r: FormattedExecutionResult<T, unknown>) => {
               clearTimeout(timer);
               resolve(r);
             },

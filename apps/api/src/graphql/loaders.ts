@@ -21,9 +21,9 @@ import {
   TeamEntity,
   UserEntity,
 } from '@docket/data';
+import type { Progress } from '@docket/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Progress } from '@docket/domain';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 

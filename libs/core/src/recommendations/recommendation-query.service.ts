@@ -47,7 +47,8 @@ interface SortColumn {
 }
 
 const SORT_COLUMNS: Record<RecommendationOrder['field'], SortColumn> = {
-  NUMBER: { expression: 'r.number', cursorValue: 'r.number', cast: 'int' },
+  // Parenthesised: a bare `r.number` select would take over the entity's own column alias.
+  NUMBER: { expression: 'r.number', cursorValue: '(r.number)', cast: 'int' },
   CREATED_AT: { expression: 'r.created_at', cursorValue: microsOf('r.created_at'), cast: 'timestamptz' },
   UPDATED_AT: { expression: 'r.updated_at', cursorValue: microsOf('r.updated_at'), cast: 'timestamptz' },
   DUE_AT: { expression: 'r.due_at', cursorValue: microsOf('r.due_at'), cast: 'timestamptz' },

@@ -1,8 +1,8 @@
 import { ActionItemEntity } from './action-item.entity';
 import { ActivityEntity } from './activity.entity';
 import { ApiTokenEntity } from './api-token.entity';
-import { CommentMentionEntity } from './comment-mention.entity';
 import { CommentEntity } from './comment.entity';
+import { CommentMentionEntity } from './comment-mention.entity';
 import { EmailDeliveryEntity } from './email-delivery.entity';
 import { MembershipEntity } from './membership.entity';
 import { NotificationEntity } from './notification.entity';

@@ -2,13 +2,13 @@ import { DomainError } from '../errors';
 import {
   actionItemActivityChanges,
   actionItemCompletedAt,
+  type ActionItemFields,
   actionItemUpdateAction,
   assertActionItemStatus,
   assertActionItemTitle,
   computeProgress,
   isActionItemOverdue,
   isOpenActionItemStatus,
-  type ActionItemFields,
 } from './action-item-rules';
 
 const now = new Date('2026-03-01T12:00:00Z');

@@ -495,6 +495,78 @@ describe('stakeholders, action items and comments', () => {
       expect((await collaboration(third.id)).progress).toEqual({ total: 3, done: 1, percent: 33.33 });
     });
 
+    it("lists the items of the caller's teams by filter, oldest first, in keyset pages", async () => {
+      await newTeam('LST');
+      const rec = (
+        await admin.client.data<{ createRecommendation: { id: string } }>(CREATE, {
+          input: { teamKey: 'LST', title: 'Listed' },
+        })
+      ).createRecommendation;
+      const mine = await createItem(admin.client, {
+        recommendationId: rec.id,
+        title: 'Mine, late',
+        assigneeId: member.id,
+        dueAt: PAST,
+      });
+      const done = await createItem(admin.client, {
+        recommendationId: rec.id,
+        title: 'Mine, done',
+        assigneeId: member.id,
+        dueAt: PAST,
+      });
+      await updateItem(admin.client, done.id, { status: 'DONE' });
+      const theirs = await createItem(admin.client, {
+        recommendationId: rec.id,
+        title: 'Theirs',
+        assigneeId: otherMember.id,
+      });
+      // The outsider's own team's item never shows in anyone else's list.
+      const elsewhere = (
+        await outsider.client.data<{ createRecommendation: { id: string } }>(CREATE, {
+          input: { teamKey: 'OTH', title: 'Not listed' },
+        })
+      ).createRecommendation;
+      await createItem(outsider.client, { recommendationId: elsewhere.id, title: 'Hidden', assigneeId: outsider.id });
+
+      const LIST = `query($filter: ActionItemFilter, $first: Int, $after: String) { actionItems(filter: $filter, first: $first, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } nodes { id title isOverdue } } }`;
+      type Page = {
+        actionItems: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: Item[] };
+      };
+      const list = async (client: GraphqlClient, filter: Record<string, unknown>, first?: number, after?: string) =>
+        (await client.data<Page>(LIST, { filter, ...(first ? { first } : {}), ...(after ? { after } : {}) }))
+          .actionItems;
+
+      expect((await list(member.client, { teamKey: 'LST' })).nodes.map((n) => n.id)).toEqual([
+        mine.id,
+        done.id,
+        theirs.id,
+      ]);
+      expect((await list(member.client, { teamKey: 'LST', assigneeId: member.id })).nodes.map((n) => n.title)).toEqual([
+        'Mine, late',
+        'Mine, done',
+      ]);
+      expect((await list(member.client, { teamKey: 'LST', overdue: true })).nodes).toEqual([
+        { id: mine.id, title: 'Mine, late', isOverdue: true },
+      ]);
+      expect(
+        (await list(member.client, { recommendationId: rec.id, statuses: ['DONE'] })).nodes.map((n) => n.id),
+      ).toEqual([done.id]);
+      const hidden = await list(outsider.client, { recommendationId: rec.id });
+      expect(hidden).toMatchObject({ totalCount: 0, nodes: [] });
+
+      const firstPage = await list(member.client, { teamKey: 'LST' }, 2);
+      expect(firstPage).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+      const secondPage = await list(member.client, { teamKey: 'LST' }, 2, firstPage.pageInfo.endCursor);
+      expect(secondPage.nodes.map((n) => n.id)).toEqual([theirs.id]);
+      expect(secondPage.pageInfo.hasNextPage).toBe(false);
+
+      const notTheirs = await outsider.client.error(LIST, { filter: { teamKey: 'LST' } });
+      expect(notTheirs.extensions?.code).toBe('NOT_FOUND');
+      const badAssignee = await member.client.error(LIST, { filter: { assigneeId: 'me' } });
+      expect(badAssignee.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.assigneeId' });
+    });
+
     it('holds IMPLEMENTED back while any item is TODO or IN_PROGRESS', async () => {
       const rec = await createRec();
       await admin.client.data(TRANSITION, { input: { recommendationId: rec.id, toState: 'ACCEPTED' } });

@@ -203,6 +203,36 @@ describe.each<QueueBackendKind>(['redis', 'postgres'])('live updates over graphq
     expect(first?.recommendation).toMatchObject({ id: own.id, team: { key: 'CAR' } });
   });
 
+  it('holds subscriptions to the depth limit of queries', async () => {
+    const nest = (levels: number): string =>
+      levels === 0 ? 'id' : `recommendation { activity { nodes { ${nest(levels - 1)} } } }`;
+    const socket = ws(bob.token);
+    const tooDeep = socket.subscribe(`subscription { recommendationChanged(teamKey: "LIV") { ${nest(4)} } }`);
+    await expect(tooDeep.next()).rejects.toThrow(/maximum depth of 12.*GRAPHQL_VALIDATION_FAILED/);
+    expect(socket.closes).toEqual([]);
+  });
+
+  it("stops sending a team's events to someone removed from it, at once", async () => {
+    const dave = await user(`dave-${backend}@example.com`);
+    const add = () =>
+      alice.client.data(ADD_MEMBER, {
+        input: { teamKey: 'LIV', email: `dave-${backend}@example.com`, role: 'MEMBER' },
+      });
+    await add();
+    const live = subscribed(api.app, teamChannel(teamId));
+    const events = ws(dave.token).subscribe<RecommendationEvent>(RECOMMENDATION_CHANGED, { teamKey: 'LIV' });
+    await live;
+
+    await alice.client.data(`mutation($userId: ID!) { removeTeamMember(teamKey: "LIV", userId: $userId) }`, {
+      userId: dave.id,
+    });
+    await create(alice, 'LIV', 'After Dave left');
+    await add();
+    // Published after the one Dave must not see: were that one sent to him, it would come first.
+    const back = await create(alice, 'LIV', 'After Dave came back');
+    expect((await events.next()).data?.recommendationChanged.recommendation.id).toBe(back.id);
+  });
+
   it('sends commentAdded to members of the recommendation team, NOT_FOUND to others', async () => {
     const recommendation = await create(alice, 'LIV', 'Discussed live');
     const refused = ws(carol.token).subscribe(COMMENT_ADDED, { id: recommendation.id });

@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
 import { Writable } from 'node:stream';
 
-import { createTestDatabase, testConfig } from '@docket/testing';
-import IORedis from 'ioredis';
+import { createTestDatabase, startRedisServer, testConfig } from '@docket/testing';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 
 import { WorkerHealthServer } from '../apps/worker/src/health/worker-health.server';
@@ -18,21 +16,6 @@ class LogCapture extends Writable {
     this.raw += chunk.toString();
     for (const line of chunk.toString().split('\n').filter(Boolean)) this.lines.push(JSON.parse(line));
     done();
-  }
-}
-
-async function waitForRedis(port: number): Promise<void> {
-  const client = new IORedis({
-    port,
-    host: '127.0.0.1',
-    lazyConnect: true,
-    retryStrategy: (times) => (times > 50 ? null : 100),
-  });
-  try {
-    await client.connect();
-    await client.ping();
-  } finally {
-    client.disconnect();
   }
 }
 
@@ -169,34 +152,18 @@ describe('operations', () => {
   });
 
   it('warns at worker start when Redis may evict jobs (maxmemory-policy other than noeviction)', async () => {
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    const redis = spawn('redis-server', [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--save',
-      '',
-      '--appendonly',
-      'no',
-      '--maxmemory-policy',
-      'allkeys-lru',
-    ]);
+    const redis = await startRedisServer(['--maxmemory-policy', 'allkeys-lru']);
     const database = await createTestDatabase();
     const logs = new LogCapture();
     try {
-      await waitForRedis(port);
-      const config = testConfig({
-        databaseUrl: database.url,
-        env: { REDIS_URL: `redis://127.0.0.1:${port}`, LOG_LEVEL: 'warn' },
-      });
+      const config = testConfig({ databaseUrl: database.url, env: { REDIS_URL: redis.url, LOG_LEVEL: 'warn' } });
       const worker = await bootstrapWorker(config, { logStream: logs });
       await worker.close();
       expect(logs.lines.map((line) => line['msg'])).toContainEqual(
         expect.stringContaining('maxmemory-policy is allkeys-lru'),
       );
     } finally {
-      redis.kill();
+      await redis.stop();
       await database.drop();
     }
   });

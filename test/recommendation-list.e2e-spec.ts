@@ -48,7 +48,7 @@ const DAY = 86_400_000;
  *  2  HIGH     trade            bob    soon   PROPOSED     UNSTARTED  due within 7 days; carol a stakeholder
  *  3  MEDIUM   people           -      -      ACCEPTED     UNSTARTED  from the source
  *  4  LOW      -                alice  past   IMPLEMENTED  COMPLETED  from the source; past but not overdue
- *  5  NONE     defense          bob    later  REJECTED     CANCELED   carol a stakeholder
+ *  5  NONE     defense          bob    past   REJECTED     CANCELED   carol a stakeholder; past but not overdue
  *  6  HIGH     energy           bob    past   BLOCKED      STARTED    overdue
  *  7  NONE     trade, digital   bob    soon   DEFERRED     BACKLOG    due within 7 days
  *  8  URGENT   -                alice  later  IMPLEMENTED  COMPLETED
@@ -96,7 +96,7 @@ const FIXTURE = [
     priority: 'NONE',
     labels: ['defense'],
     owner: 'bob',
-    due: 'later',
+    due: 'past',
     state: 'REJECTED',
   },
   {
@@ -257,8 +257,8 @@ describe('recommendations list and progress report', () => {
       ['labels (any of)', () => ({ labels: ['trade'] }), [1, 2, 7]],
       ['labels, two', () => ({ labels: ['defense', 'people'] }), [3, 5]],
       ['priorities', () => ({ priorities: ['HIGH', 'LOW'] }), [2, 4, 6]],
-      ['dueBefore', () => ({ dueBefore: new Date(now).toISOString() }), [1, 4, 6]],
-      ['dueAfter', () => ({ dueAfter: new Date(now + 7 * DAY).toISOString() }), [5, 8]],
+      ['dueBefore', () => ({ dueBefore: new Date(now).toISOString() }), [1, 4, 5, 6]],
+      ['dueAfter', () => ({ dueAfter: new Date(now + 7 * DAY).toISOString() }), [8]],
       [
         'dueAfter and dueBefore',
         () => ({ dueAfter: new Date(now).toISOString(), dueBefore: new Date(now + 7 * DAY).toISOString() }),

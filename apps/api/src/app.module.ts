@@ -18,7 +18,10 @@ import { ImportsResolver } from './imports/imports.resolver';
 import { LiveUpdatesResolver } from './live/live-updates.resolver';
 import { NotificationsResolver } from './notifications/notifications.resolver';
 import { OwnerProgressResolver, ProgressResolver } from './progress/progress.resolver';
-import { RecommendationListResolver } from './recommendations/recommendation-list.resolver';
+import {
+  RecommendationConnectionResolver,
+  RecommendationListResolver,
+} from './recommendations/recommendation-list.resolver';
 import { ActivityResolver, RecommendationsResolver } from './recommendations/recommendations.resolver';
 import { RecommendationRemindersResolver, TeamReminderPolicyResolver } from './reminders/reminders.resolver';
 import { RecommendationSourceResolver, SourcesResolver } from './sources/sources.resolver';
@@ -35,6 +38,7 @@ export const RESOLVERS = [
   RecommendationsResolver,
   ActivityResolver,
   RecommendationListResolver,
+  RecommendationConnectionResolver,
   ProgressResolver,
   OwnerProgressResolver,
   SourcesResolver,

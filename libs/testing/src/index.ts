@@ -4,3 +4,4 @@ export * from './test-database';
 export * from './test-redis';
 export * from './test-smtp';
 export * from './ws-client';
+export * from './test-redis-server';

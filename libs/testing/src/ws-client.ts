@@ -72,12 +72,9 @@ export class WsTestClient {
           if (waiter) waiter.resolve(result);
           else results.push(result);
         },
+        // An Error message carries GraphQL errors; a failed connection, the close event.
         error: (error) =>
-          end(
-            new Error(
-              `subscription failed: ${error instanceof Error ? error.message : JSON.stringify(closeOf(error))}`,
-            ),
-          ),
+          end(new Error(`subscription failed: ${JSON.stringify(Array.isArray(error) ? error : closeOf(error))}`)),
         complete: () => {
           onComplete();
           end(new Error('subscription completed'));

@@ -1,6 +1,6 @@
 import { ActionItemsService, type Viewer } from '@docket/core';
 import { isActionItemOverdue } from '@docket/domain';
-import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { toUserModel } from '../auth/models/user.mapper';
@@ -10,20 +10,44 @@ import { UuidPipe } from '../graphql/uuid.pipe';
 import { toRecommendationModel } from '../recommendations/models/recommendation.mapper';
 import { RecommendationModel } from '../recommendations/models/recommendation.model';
 import { CreateActionItemInput, UpdateActionItemInput } from './dto/action-item.inputs';
+import { ActionItemFilterInput } from './dto/action-item-filter.input';
 import { toActionItemModel } from './models/action-item.mapper';
 import { ActionItemModel } from './models/action-item.model';
+import { ActionItemConnectionModel } from './models/action-item-connection.model';
 import { ProgressModel } from './models/progress.model';
 
 @Resolver(() => ActionItemModel)
 export class ActionItemsResolver {
-  constructor(private readonly actionItems: ActionItemsService) {}
+  constructor(private readonly service: ActionItemsService) {}
+
+  @Query(() => ActionItemConnectionModel, { description: "Action items of the caller's teams, oldest first." })
+  async actionItems(
+    @CurrentViewer() viewer: Viewer,
+    @Args('filter', { type: () => ActionItemFilterInput, nullable: true }) filter: ActionItemFilterInput | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<ActionItemConnectionModel> {
+    const page = await this.service.list(viewer.user.id, { filter, first, after });
+    const edges = page.edges.map((edge) => ({ cursor: edge.cursor, node: toActionItemModel(edge.node) }));
+    return {
+      edges,
+      nodes: edges.map((edge) => edge.node),
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: after != null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+      totalCount: page.totalCount,
+    };
+  }
 
   @Mutation(() => ActionItemModel)
   async createActionItem(
     @CurrentViewer() viewer: Viewer,
     @Args('input') input: CreateActionItemInput,
   ): Promise<ActionItemModel> {
-    return toActionItemModel(await this.actionItems.create(viewer.user.id, input));
+    return toActionItemModel(await this.service.create(viewer.user.id, input));
   }
 
   @Mutation(() => ActionItemModel)
@@ -32,7 +56,7 @@ export class ActionItemsResolver {
     @Args('id', { type: () => ID }, UuidPipe) id: string,
     @Args('input') input: UpdateActionItemInput,
   ): Promise<ActionItemModel> {
-    return toActionItemModel(await this.actionItems.update(viewer.user.id, id, input));
+    return toActionItemModel(await this.service.update(viewer.user.id, id, input));
   }
 
   @Mutation(() => Boolean)
@@ -40,7 +64,7 @@ export class ActionItemsResolver {
     @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID }, UuidPipe) id: string,
   ): Promise<boolean> {
-    return this.actionItems.delete(viewer.user.id, id);
+    return this.service.delete(viewer.user.id, id);
   }
 
   @ResolveField(() => RecommendationModel)

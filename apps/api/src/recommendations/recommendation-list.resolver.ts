@@ -1,11 +1,11 @@
 import { RecommendationQueryService, type Viewer } from '@docket/core';
-import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { RecommendationFilterInput, RecommendationOrderInput } from './dto/recommendation-list.args';
-import { RecommendationConnectionModel } from './models/recommendation-connection.model';
 import { toRecommendationModel } from './models/recommendation.mapper';
+import { RecommendationConnectionModel } from './models/recommendation-connection.model';
 
 /** The `recommendations` list: apart from recommendations.resolver.ts, which holds one recommendation's fields. */
 @Resolver()
@@ -24,8 +24,10 @@ export class RecommendationListResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<RecommendationConnectionModel> {
     const page = await this.query.list(viewer.user.id, { filter, orderBy, first, after });
-    // The list read the teams already (workflows included): state, identifier and team need no second look.
+    // The list read the teams (workflows included) and owners already: state, identifier, team and owner need no
+    // second look.
     for (const team of page.teams) ctx.loaders.team.prime(team.id, team);
+    for (const { node } of page.edges) if (node.owner) ctx.loaders.user.prime(node.owner.id, node.owner);
     const edges = page.edges.map((edge) => ({ cursor: edge.cursor, node: toRecommendationModel(edge.node) }));
     return {
       edges,
@@ -36,7 +38,15 @@ export class RecommendationListResolver {
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges.at(-1)?.cursor ?? null,
       },
-      totalCount: page.totalCount,
+      countTotal: page.countTotal,
     };
+  }
+}
+
+@Resolver(() => RecommendationConnectionModel)
+export class RecommendationConnectionResolver {
+  @ResolveField(() => Int, { description: 'Every recommendation the filter matches, on all pages.' })
+  totalCount(@Parent() connection: RecommendationConnectionModel): Promise<number> {
+    return connection.countTotal();
   }
 }

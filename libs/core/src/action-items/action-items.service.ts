@@ -1,16 +1,21 @@
-import { ActionItemEntity, MembershipEntity } from '@docket/data';
+import { ActionItemEntity, MembershipEntity, TeamEntity } from '@docket/data';
 import {
   actionItemActivityChanges,
   actionItemCompletedAt,
   type ActionItemFields,
+  type ActionItemFilterInput,
   type ActionItemStatus,
   actionItemUpdateAction,
   assertActionItemStatus,
   assertActionItemTitle,
+  assertPageSize,
   assertUuid,
   authorize,
   computeProgress,
+  decodeCursor,
   diffActionItem,
+  encodeCursor,
+  normalizeActionItemFilter,
   notFound,
   type Progress,
 } from '@docket/domain';
@@ -34,6 +39,18 @@ export interface UpdateActionItemParams {
   status?: ActionItemStatus | null;
   assigneeId?: string | null;
   dueAt?: Date | null;
+}
+
+export interface ActionItemListRequest {
+  filter?: ActionItemFilterInput | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface ActionItemListPage {
+  edges: Array<{ node: ActionItemEntity; cursor: string }>;
+  hasNextPage: boolean;
+  totalCount: number;
 }
 
 const NOT_FOUND = 'Action item';
@@ -173,6 +190,64 @@ export class ActionItemsService {
     )) as Array<{ recommendation_id: string; total: number; done: number }>;
     const byId = new Map(rows.map((row) => [row.recommendation_id, row]));
     return recommendationIds.map((id) => computeProgress(byId.get(id)?.total ?? 0, byId.get(id)?.done ?? 0));
+  }
+
+  /**
+   * The `actionItems` list: the items of the viewer's teams (a named team they are not in is NOT_FOUND),
+   * filtered, oldest first by keyset on (created_at, id).
+   */
+  async list(viewerId: string, request: ActionItemListRequest): Promise<ActionItemListPage> {
+    // Everything the client sent is checked before anything is read.
+    const spec = normalizeActionItemFilter(request.filter, 'filter');
+    const first = assertPageSize(request.first, 'first');
+    const after = request.after == null ? null : decodeCursor(request.after, 'after');
+
+    const query = this.dataSource
+      .getRepository(ActionItemEntity)
+      .createQueryBuilder('a')
+      .innerJoin(MembershipEntity, 'm', 'm.team_id = a.team_id AND m.user_id = :viewerId', { viewerId });
+    if (spec.teamKey !== undefined) {
+      const team = await this.dataSource
+        .getRepository(TeamEntity)
+        .createQueryBuilder('t')
+        .innerJoin(MembershipEntity, 'tm', 'tm.team_id = t.id AND tm.user_id = :viewerId', { viewerId })
+        .where('t.key = :teamKey', { teamKey: spec.teamKey })
+        .getOne();
+      if (!team) throw notFound(`Team ${spec.teamKey}`);
+      query.andWhere('a.team_id = :teamId', { teamId: team.id });
+    }
+    if (spec.recommendationId) query.andWhere('a.recommendation_id = :recId', { recId: spec.recommendationId });
+    if (spec.assigneeId) query.andWhere('a.assignee_id = :assigneeId', { assigneeId: spec.assigneeId });
+    if (spec.statuses)
+      query.andWhere('a.status IN (:...statuses)', { statuses: spec.statuses.length ? spec.statuses : [''] });
+    if (spec.overdue !== undefined) {
+      // The SQL twin of isActionItemOverdue.
+      const overdue = `(a.due_at IS NOT NULL AND a.due_at < now() AND a.status IN ('TODO', 'IN_PROGRESS'))`;
+      query.andWhere(spec.overdue ? overdue : `NOT ${overdue}`);
+    }
+    const totalCount = await query.clone().getCount();
+    if (after) {
+      query.andWhere('(a.created_at, a.id) > (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))', {
+        afterAt: after.at,
+        afterId: after.id,
+      });
+    }
+    // One more than asked: whether it comes back is hasNextPage.
+    const { entities, raw } = await query
+      .addSelect(`to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'at')
+      .orderBy('a.created_at', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .limit(first + 1)
+      .getRawAndEntities<{ a_id: string; at: string }>();
+    const atOf = new Map(raw.map((row) => [row.a_id, row.at]));
+    return {
+      edges: entities.slice(0, first).map((node) => ({
+        node,
+        cursor: encodeCursor({ at: atOf.get(node.id)!, id: node.id }),
+      })),
+      hasNextPage: entities.length > first,
+      totalCount,
+    };
   }
 
   /** Without access checks: for DataLoaders resolving what the viewer already sees. */

@@ -1,3 +1,5 @@
+import { setTimeout as delay } from 'node:timers/promises';
+
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 
 import { DomainEvents } from '../events/domain-events';
@@ -46,7 +48,8 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     for (const stop of this.stops.splice(0)) stop();
-    await this.tail;
+    // Let what is in flight go out, but never hold shutdown for a store that does not answer.
+    await Promise.race([this.tail, delay(2000, undefined, { ref: false })]);
   }
 
   private send(channel: string, message: object): void {

@@ -58,6 +58,11 @@ export class LivePubSub implements OnApplicationShutdown {
     return this.transport.kind;
   }
 
+  /** The channels this process is subscribed to in the store. */
+  listening(): string[] {
+    return [...this.channels].filter(([, state]) => state.listening).map(([channel]) => channel);
+  }
+
   async publish(channel: string, message: object): Promise<void> {
     if (this.closed) return;
     await this.transport.publish(channel, JSON.stringify(message));

@@ -1,12 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
+import { DOCKET_CONFIG, type RuntimeConfig } from '../config/config.module';
 import { MailService } from '../mail/mail.service';
 import { getMetrics } from '../metrics/metrics';
-
-/** How long a worker owns a send it claimed; a worker that dies mid-send gives it up after this. */
-const CLAIM_MS = 60_000;
 
 interface ClaimedDelivery {
   id: string;
@@ -31,6 +29,7 @@ export class EmailSender {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly mail: MailService,
+    @Inject(DOCKET_CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
   /** `sent`: delivered now; `done`: it had been sent before. Throws (for a retry) when the send failed. */
@@ -40,7 +39,8 @@ export class EmailSender {
               attempts = attempts + 1
         WHERE id = $1 AND (status = 'PENDING' OR (status = 'SENDING' AND claimed_until < now()))
         RETURNING id, to_address, subject, body`,
-      [deliveryId, CLAIM_MS],
+      // A claim lasts as long as a job lock: a worker that dies mid-send gives it up when its job is retried.
+      [deliveryId, this.config.jobLockMs],
     )) as [ClaimedDelivery[], number];
     const delivery = claimed[0]?.[0];
     if (!delivery) {

@@ -50,10 +50,12 @@ export interface QueueBackend {
  * BullMQ's own Postgres backend in the app's database (schema `bullmq`).
  */
 export function createQueueBackend(config: RuntimeConfig): QueueBackend {
-  return config.redisUrl ? redisBackend(config.redisUrl, config.queuePrefix) : postgresBackend(config);
+  return config.redisUrl
+    ? redisBackend(config.redisUrl, config.queuePrefix, config.jobLockMs)
+    : postgresBackend(config);
 }
 
-function redisBackend(url: string, prefix: string): QueueBackend {
+function redisBackend(url: string, prefix: string, lockMs: number): QueueBackend {
   // One shared connection for producers; BullMQ duplicates it for each worker's blocking reads.
   const connection = new IORedis(url, { maxRetriesPerRequest: null, lazyConnect: false });
   const closeables: Array<{ close(): Promise<void> }> = [];
@@ -69,6 +71,7 @@ function redisBackend(url: string, prefix: string): QueueBackend {
         connection,
         prefix,
         concurrency: options?.concurrency ?? 4,
+        lockDuration: lockMs,
       } satisfies WorkerOptions);
       closeables.push(worker);
       return worker;
@@ -113,6 +116,7 @@ function postgresBackend(config: RuntimeConfig): QueueBackend {
       const worker = new classes.Worker(name, handler, {
         connection,
         concurrency: options?.concurrency ?? 4,
+        lockDuration: config.jobLockMs,
         // PGlite's socket does not carry LISTEN/NOTIFY between connections: poll for new jobs often.
         drainDelay: config.embedded ? 1 : 5,
       });

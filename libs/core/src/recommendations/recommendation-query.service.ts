@@ -27,7 +27,8 @@ export interface RecommendationListRequest {
 export interface RecommendationListPage {
   edges: Array<{ node: RecommendationEntity; cursor: string }>;
   hasNextPage: boolean;
-  totalCount: number;
+  /** The total over every page: a statement of its own, so run only when asked for. */
+  countTotal: () => Promise<number>;
   /** The teams the list may show, workflows included: callers prime their loaders with them. */
   teams: TeamEntity[];
 }
@@ -72,7 +73,7 @@ export function keysetCondition(order: RecommendationOrder, position: Recommenda
   return { sql: `(${expression}, r.id) ${op} (CAST(:ks_value AS ${cast}), ${id})`, params };
 }
 
-/** The `recommendations` list: visibility, filters, keyset pages and the total, in three statements. */
+/** The `recommendations` list: visibility, filters, keyset pages, and the total when asked for. */
 @Injectable()
 export class RecommendationQueryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -85,20 +86,20 @@ export class RecommendationQueryService {
     const after = request.after == null ? null : decodeRecommendationCursor(request.after, order, 'after');
 
     const scope = await loadRecommendationScope(this.dataSource, viewerId, spec.teamKey);
-    if (scope.teams.length === 0) return { edges: [], hasNextPage: false, totalCount: 0, teams: [] };
+    if (scope.teams.length === 0) {
+      return { edges: [], hasNextPage: false, countTotal: () => Promise.resolve(0), teams: [] };
+    }
     const where = recommendationFilterSql(spec, scope);
 
-    const [page, totalCount] = await Promise.all([
-      first === 0 ? Promise.resolve({ rows: [], hasNextPage: false }) : this.page(where, order, first, after),
-      this.count(where),
-    ]);
+    const page = first === 0 ? { rows: [], hasNextPage: false } : await this.page(where, order, first, after);
+    let total: Promise<number> | undefined;
     return {
       edges: page.rows.map(({ node, value }) => ({
         node,
         cursor: encodeRecommendationCursor(order, { value, id: node.id }),
       })),
       hasNextPage: page.hasNextPage,
-      totalCount,
+      countTotal: () => (total ??= this.count(where)),
       teams: scope.teams,
     };
   }
@@ -113,6 +114,9 @@ export class RecommendationQueryService {
     const query = this.dataSource
       .getRepository(RecommendationEntity)
       .createQueryBuilder('r')
+      // Owners come along (one row each, at most): a list nearly always shows them, and a join is cheaper than a
+      // second statement.
+      .leftJoinAndSelect('r.owner', 'owner')
       .addSelect(sort.cursorValue, 'sort_value')
       .where(where.sql, where.params);
     if (after) {

@@ -1,1 +1,2 @@
+export * from './action-item-filter';
 export * from './action-item-rules';

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ObjectType } from '@nestjs/graphql';
 
 import { PageInfoModel } from '../../graphql/page-info.model';
 import { RecommendationModel } from './recommendation.model';
@@ -23,6 +23,6 @@ export class RecommendationConnectionModel {
   @Field(() => PageInfoModel)
   pageInfo: PageInfoModel;
 
-  @Field(() => Int, { description: 'Every recommendation the filter matches, on all pages.' })
-  totalCount: number;
+  /** Resolves `totalCount` (RecommendationConnectionResolver): counted only when a client asks. */
+  countTotal: () => Promise<number>;
 }

@@ -36,6 +36,7 @@ export default tseslint.config(
             { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:domain', 'type:config'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:config', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:client', onlyDependOnLibsWithTags: [] },
             {
               sourceTag: 'type:testing',
               onlyDependOnLibsWithTags: ['type:core', 'type:domain', 'type:data', 'type:config'],

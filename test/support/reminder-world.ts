@@ -32,11 +32,14 @@ export class ReminderWorld {
   manager!: Person;
   owner!: Person;
 
-  constructor(readonly backend: QueueBackendKind) {}
+  constructor(
+    readonly backend: QueueBackendKind,
+    private readonly env: Record<string, string> = {},
+  ) {}
 
   async start(): Promise<this> {
     this.smtp = await new TestSmtpServer().start();
-    this.api = await startTestApi({ backend: this.backend, env: { SMTP_URL: this.smtp.url } });
+    this.api = await startTestApi({ backend: this.backend, env: { SMTP_URL: this.smtp.url, ...this.env } });
     const [admin, manager, owner] = await Promise.all(
       ['admin', 'manager', 'owner'].map(async (name) => {
         const email = `${name}@example.com`;

@@ -6,6 +6,8 @@ import type { DestinationStream } from 'pino';
 import { ActionItemsResolver, RecommendationActionItemsResolver } from './action-items/action-items.resolver';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthResolver } from './auth/auth.resolver';
+import { CalendarController } from './calendar/calendar.controller';
+import { CalendarResolver } from './calendar/calendar.resolver';
 import {
   ActivityCommentResolver,
   CommentsResolver,
@@ -27,11 +29,13 @@ import { RecommendationRemindersResolver, TeamReminderPolicyResolver } from './r
 import { RecommendationSourceResolver, SourcesResolver } from './sources/sources.resolver';
 import { StakeholderResolver, StakeholdersResolver } from './stakeholders/stakeholders.resolver';
 import { MembershipResolver, TeamsResolver } from './teams/teams.resolver';
+import { TeamWebhooksResolver, WebhooksResolver } from './webhooks/webhooks.resolver';
 import { WorkflowResolver } from './workflow/workflow.resolver';
 
 /** Every resolver of the API; `emit-schema` builds `schema.gql` from the same list. */
 export const RESOLVERS = [
   AuthResolver,
+  CalendarResolver,
   TeamsResolver,
   MembershipResolver,
   WorkflowResolver,
@@ -55,6 +59,8 @@ export const RESOLVERS = [
   RecommendationRemindersResolver,
   NotificationsResolver,
   LiveUpdatesResolver,
+  WebhooksResolver,
+  TeamWebhooksResolver,
 ];
 
 @Module({})
@@ -67,7 +73,7 @@ export class AppModule {
         loggingModule(config, { app: 'api', stream: logStream }),
         GraphqlConfigModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, CalendarController],
       providers: [
         ...RESOLVERS,
         { provide: APP_GUARD, useClass: AuthGuard },

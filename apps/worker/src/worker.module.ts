@@ -4,6 +4,7 @@ import type { DestinationStream } from 'pino';
 
 import { WORKER_HEALTH_PORT, WorkerHealthServer } from './health/worker-health.server';
 import { EmailProcessor } from './deliveries/email.processor';
+import { WebhookProcessor } from './deliveries/webhook.processor';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { NotificationProcessor } from './notifications/notification.processor';
 import { ReminderProcessor } from './reminders/reminder.processor';
@@ -26,6 +27,7 @@ export class WorkerModule {
         ReminderProcessor,
         NotificationProcessor,
         EmailProcessor,
+        WebhookProcessor,
         WorkerHealthServer,
         { provide: WORKER_HEALTH_PORT, useValue: options.healthPort },
       ],

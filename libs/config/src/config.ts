@@ -16,6 +16,8 @@ export interface DocketConfig {
   mailFrom: string;
   jwtSecret: string;
   webhookAllowPrivateNetworks: boolean;
+  /** First retry delay of a failed webhook delivery; later ones double (tests make it short). */
+  webhookRetryBaseMs: number;
   /** true: load the demo into an empty database; false: never; undefined: only when embedded. */
   demo: boolean | undefined;
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
@@ -152,6 +154,7 @@ export function loadConfig(env: Env = process.env): DocketConfig {
     mailFrom: env['MAIL_FROM']?.trim() || 'Docket <docket@localhost>',
     jwtSecret: resolveJwtSecret(env, nodeEnv, dataDir),
     webhookAllowPrivateNetworks: readBoolean(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS') ?? false,
+    webhookRetryBaseMs: readPositiveInt(env, 'WEBHOOK_RETRY_BASE_MS', 5000),
     demo: readBoolean(env, 'DOCKET_DEMO'),
     logLevel,
     dataDir,

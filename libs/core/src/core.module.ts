@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { ActionItemsService } from './action-items/action-items.service';
 import { AuthService } from './auth/auth.service';
+import { CalendarService } from './calendar/calendar.service';
 import { CommentsService } from './comments/comments.service';
 import { DocketConfigModule, type RuntimeConfig } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -34,6 +35,8 @@ import { SourcesService } from './sources/sources.service';
 import { StakeholdersService } from './stakeholders/stakeholders.service';
 import { TeamAccessService } from './teams/team-access.service';
 import { TeamsService } from './teams/teams.service';
+import { WebhookSender } from './webhooks/webhook-sender.service';
+import { WebhooksService } from './webhooks/webhooks.service';
 import { WorkflowService } from './workflow/workflow.service';
 
 const SERVICES = [
@@ -44,6 +47,7 @@ const SERVICES = [
   ActivityFanOut,
   ActivityService,
   AuthService,
+  CalendarService,
   CommentsService,
   DemoService,
   EmailSender,
@@ -63,6 +67,8 @@ const SERVICES = [
   TeamsService,
   TeamAccessService,
   TokenPurgeService,
+  WebhookSender,
+  WebhooksService,
   WorkflowService,
 ];
 

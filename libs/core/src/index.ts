@@ -1,5 +1,6 @@
 export * from './action-items/action-items.service';
 export * from './auth/auth.service';
+export * from './calendar/calendar.service';
 export * from './comments/comments.service';
 export * from './config/config.module';
 export * from './core.module';
@@ -31,6 +32,9 @@ export * from './stakeholders/stakeholders.service';
 export * from './teams/team-access.service';
 export * from './teams/teams.service';
 export * from './workflow/workflow.service';
+export * from './webhooks/webhook-http.util';
+export * from './webhooks/webhook-sender.service';
+export * from './webhooks/webhooks.service';
 export * from './notifications/activity-dispatcher.service';
 export * from './notifications/activity-fan-out.service';
 export * from './notifications/email-sender.service';

@@ -1,4 +1,5 @@
 export * from './action-items';
+export * from './calendar';
 export * from './comments';
 export * from './errors';
 export * from './import';
@@ -10,4 +11,5 @@ export * from './sources';
 export * from './stakeholders';
 export * from './teams';
 export * from './time';
+export * from './webhooks';
 export * from './workflow';

@@ -5,3 +5,4 @@ export * from './test-redis';
 export * from './test-smtp';
 export * from './ws-client';
 export * from './test-redis-server';
+export * from './http-receiver';

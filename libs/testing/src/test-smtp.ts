@@ -16,6 +16,10 @@ export interface ReceivedEmail {
 export class TestSmtpServer extends EventEmitter {
   readonly received: ReceivedEmail[] = [];
   private refusing = false;
+  /** Sessions whose client went away: what they were sending was never accepted, so it is not received. */
+  private readonly closed = new Set<string>();
+  /** Holds each message this long before answering, so a test can act while a send is under way. */
+  delayMs = 0;
   private server: SMTPServer;
   url = '';
 
@@ -25,25 +29,31 @@ export class TestSmtpServer extends EventEmitter {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      onClose: (session) => this.closed.add(session.id),
       onData: (stream, session, callback) => {
+        this.emit('receiving');
         let raw = '';
         stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-        stream.on('end', () => {
+        const answer = () => {
+          if (this.closed.has(session.id)) return;
           if (this.refusing) {
-            const error = Object.assign(new Error('Try again later'), { responseCode: 451 });
-            callback(error);
+            callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
             return;
           }
           const email = parseEmail(raw, session.envelope);
           this.received.push(email);
           callback();
           this.emit('email', email);
-        });
+        };
+        stream.on('end', () => (this.delayMs ? setTimeout(answer, this.delayMs) : answer()));
       },
     });
   }
 
   async start(): Promise<this> {
+    // A client killed mid-message resets its connection; a real server shrugs that off, and so does this one.
+    this.server.on('error', () => undefined);
+    this.setMaxListeners(0);
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     const { port } = this.server.server.address() as AddressInfo;
     this.url = `smtp://127.0.0.1:${port}`;

@@ -8,6 +8,7 @@ import {
   type RuntimeConfig,
   ReminderScheduler,
   TokenPurgeService,
+  WebhooksService,
 } from '@docket/core';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 
@@ -28,6 +29,7 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnModuleDes
     private readonly fanOut: ActivityFanOut,
     private readonly emails: EmailSender,
     private readonly notifications: NotificationsService,
+    private readonly webhooks: WebhooksService,
     @Inject(DOCKET_CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
@@ -53,7 +55,8 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnModuleDes
   private async tick(): Promise<void> {
     try {
       const done = await this.reconcile();
-      if (done.reminders || done.activities || done.emails) this.logger.log({ reconcile: done }, 'reconciled');
+      if (done.reminders || done.activities || done.emails || done.webhooks)
+        this.logger.log({ reconcile: done }, 'reconciled');
     } catch (error) {
       this.logger.warn({ error: (error as Error).message }, 'reconcile failed; next tick retries');
     }
@@ -70,6 +73,8 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnModuleDes
     );
     const emails = await this.emails.stale(LOST_AFTER_MS);
     await Promise.all(emails.map((deliveryId) => this.notifications.enqueueEmail(deliveryId)));
-    return { reminders, activities: activities.length, emails: emails.length };
+    const webhooks = await this.webhooks.stale(LOST_AFTER_MS);
+    await Promise.all(webhooks.map((deliveryId) => this.webhooks.enqueue(deliveryId)));
+    return { reminders, activities: activities.length, emails: emails.length, webhooks: webhooks.length };
   }
 }

@@ -96,6 +96,23 @@ export class AuthService {
     return { user, apiTokenId: null };
   }
 
+  /**
+   * Resolves a calendar feed token to its user's id, recording its use; null for anything else (unknown,
+   * revoked, or an API token: a feed URL must not double as GraphQL access, nor an API token leak into a URL).
+   */
+  async authenticateCalendarToken(token: string): Promise<string | null> {
+    if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+    const apiToken = await this.tokens.findOne({
+      where: { tokenHash: hashToken(token), revokedAt: IsNull(), kind: 'CALENDAR' },
+    });
+    if (!apiToken) return null;
+    const now = Date.now();
+    if (!apiToken.lastUsedAt || now - apiToken.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+      await this.tokens.update(apiToken.id, { lastUsedAt: new Date(now) });
+    }
+    return apiToken.userId;
+  }
+
   async createApiToken(userId: string, nameInput: string, kind: ApiTokenEntity['kind'] = 'API') {
     const name = assertName(nameInput, 'name');
     const token = API_TOKEN_PREFIX + randomBytes(32).toString('base64url');

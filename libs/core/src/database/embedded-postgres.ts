@@ -1,20 +1,22 @@
 import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
+
+import { ProtocolQueue } from './protocol-queue';
 
 export interface EmbeddedPostgres {
   url: string;
   stop(): Promise<void>;
 }
 
-/** Pools of the API, the worker and BullMQ share the one PGlite session; the default of 1 breaks pools. */
-const MAX_CONNECTIONS = 64;
-
 /**
  * Serves a PGlite database (Postgres in WebAssembly) persisted under `dataDir` to `pg` clients on a
- * loopback port, so the same driver and migrations run with nothing installed but Node.js.
+ * loopback port, so the same driver and migrations run with nothing installed but Node.js. Each
+ * connection gets pglite-socket's protocol handler, all of them one queue that keeps their
+ * statements apart (see ProtocolQueue).
  */
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
   const dir = join(dataDir, 'pglite');
@@ -23,13 +25,24 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   // PGlite has one session behind every socket connection, so startup options such as BullMQ's
   // `search_path` are ignored; our tables stay in public and BullMQ's resolve through the path.
   await db.exec('SET search_path TO public, bullmq');
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: MAX_CONNECTIONS });
-  await server.start();
-  const conn = server.getServerConn();
+  const queue = new ProtocolQueue(db);
+  const handlers = new Set<PGLiteSocketHandler>();
+  const server: Server = createServer((socket) => {
+    const handler = new PGLiteSocketHandler({
+      queryQueue: queue as unknown as ConstructorParameters<typeof PGLiteSocketHandler>[0]['queryQueue'],
+      closeOnDetach: true,
+    });
+    handlers.add(handler);
+    socket.once('close', () => handlers.delete(handler));
+    void handler.attach(socket);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
   return {
-    url: `postgres://postgres@${conn}/postgres`,
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     async stop() {
-      await server.stop();
+      await Promise.all([...handlers].map((handler) => handler.detach(true)));
+      await new Promise((resolve) => server.close(resolve));
       await db.close();
     },
   };

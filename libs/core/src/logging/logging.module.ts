@@ -31,6 +31,11 @@ export const REDACTED_PATHS = [
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** A calendar feed URL carries its token (calendar clients send no headers): logged as `/calendar/[redacted].ics`. */
+export function redactUrl(url: string | undefined): string | undefined {
+  return url?.replace(/^\/calendar\/[^/?#]+/, '/calendar/[redacted].ics');
+}
+
 /** A caller's own X-Request-Id is kept (so a trace crosses services); otherwise one is made. Echoed in the response. */
 export function requestId(req: IncomingMessage, res: ServerResponse): string {
   const given = req.headers['x-request-id'];
@@ -63,6 +68,17 @@ export function loggingModule(config: RuntimeConfig, options: LoggingOptions): D
     // Each line of a request carries its id; the full request is described once, on the line that ends it.
     quietReqLogger: true,
     autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+    // pino-http hands this the standard serializer's output; mutated in place to keep its non-enumerable `raw`.
+    serializers: {
+      req: (req: { url?: string; params?: unknown }) => {
+        const url = redactUrl(req.url);
+        if (url !== req.url) {
+          req.url = url;
+          req.params = {}; // Express's params echo the path, token included.
+        }
+        return req;
+      },
+    },
   };
   return LoggerModule.forRoot({
     pinoHttp: options.stream ? [pinoOptions, options.stream] : pinoOptions,

@@ -8,6 +8,7 @@ import { DOCKET_CONFIG, type RuntimeConfig } from '../config/config.module';
 import { policyOf } from '../reminders/reminder-context';
 import { recipientsByIds } from '../reminders/reminder-recipients';
 import { ReminderSender } from '../reminders/reminder-sender.service';
+import { WebhooksService } from '../webhooks/webhooks.service';
 import { notificationBody } from './notification-body';
 import { NotificationsService } from './notifications.service';
 
@@ -32,6 +33,7 @@ export class ActivityFanOut {
     @Inject(DOCKET_CONFIG) private readonly config: RuntimeConfig,
     private readonly notifications: NotificationsService,
     private readonly reminders: ReminderSender,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   /** Returns how many people were notified; 0 as well when the activity was handled before. */
@@ -97,6 +99,8 @@ export class ActivityFanOut {
           channels,
         });
       }
+      // Webhook deliveries are planned under the same mark, so they are exactly as reliable as notifications.
+      await this.webhooks.planDeliveries(manager, activity, recommendation, team);
       await manager.query(`UPDATE activities SET notified_at = now() WHERE id = $1`, [activity.id]);
       return planned.length;
     });

@@ -72,6 +72,7 @@ function redisBackend(url: string, prefix: string, lockMs: number): QueueBackend
         prefix,
         concurrency: options?.concurrency ?? 4,
         lockDuration: lockMs,
+        stalledInterval: lockMs,
       } satisfies WorkerOptions);
       closeables.push(worker);
       return worker;
@@ -117,6 +118,7 @@ function postgresBackend(config: RuntimeConfig): QueueBackend {
         connection,
         concurrency: options?.concurrency ?? 4,
         lockDuration: config.jobLockMs,
+        stalledInterval: config.jobLockMs,
         // PGlite's socket does not carry LISTEN/NOTIFY between connections: poll for new jobs often.
         drainDelay: config.embedded ? 1 : 5,
       });

@@ -23,10 +23,14 @@ export interface QueueJobs {
     /** Sends one recorded email delivery, unless it was already sent. */
     'send-email': { deliveryId: string };
   };
+  webhooks: {
+    /** POSTs one recorded webhook delivery, unless it was already sent or gave up. */
+    deliver: { deliveryId: string };
+  };
 }
 
 export type QueueName = keyof QueueJobs;
 export type JobName<Q extends QueueName> = keyof QueueJobs[Q] & string;
 export type JobPayload<Q extends QueueName, N extends JobName<Q>> = QueueJobs[Q][N];
 
-export const QUEUE_NAMES: readonly QueueName[] = ['maintenance', 'reminders', 'notifications', 'deliveries'];
+export const QUEUE_NAMES: readonly QueueName[] = ['maintenance', 'reminders', 'notifications', 'deliveries', 'webhooks'];

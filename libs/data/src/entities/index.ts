@@ -12,6 +12,8 @@ import { SourceEntity } from './source.entity';
 import { StakeholderEntity } from './stakeholder.entity';
 import { TeamEntity } from './team.entity';
 import { UserEntity } from './user.entity';
+import { WebhookEntity } from './webhook.entity';
+import { WebhookDeliveryEntity } from './webhook-delivery.entity';
 
 export {
   EmailDeliveryEntity,
@@ -28,6 +30,8 @@ export {
   StakeholderEntity,
   TeamEntity,
   UserEntity,
+  WebhookEntity,
+  WebhookDeliveryEntity,
 };
 export type { ApiTokenKind } from './api-token.entity';
 export type { EmailDeliveryStatus } from './email-delivery.entity';
@@ -48,4 +52,6 @@ export const ENTITIES = [
   ActionItemEntity,
   CommentEntity,
   CommentMentionEntity,
+  WebhookEntity,
+  WebhookDeliveryEntity,
 ];

@@ -4,6 +4,7 @@ import { StakeholdersActionItemsComments1764600000000 } from './1764600000000-st
 import { Sources1764700000000 } from './1764700000000-sources';
 import { NotificationsReminders1764800000000 } from './1764800000000-notifications-reminders';
 import { RecommendationListIndexes1764900000000 } from './1764900000000-recommendation-list-indexes';
+import { Webhooks1765000000000 } from './1765000000000-webhooks';
 
 /** Every migration, oldest first. A new migration is generated with `npm run migration:generate -- <name>` and listed here. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Sources1764700000000,
   NotificationsReminders1764800000000,
   RecommendationListIndexes1764900000000,
+  Webhooks1765000000000,
 ];

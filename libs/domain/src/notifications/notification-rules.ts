@@ -10,6 +10,8 @@ export const NOTIFICATION_KINDS = [
   'ASSIGNED',
   'STATE_CHANGED',
   'DIGEST',
+  /** To a team's ADMINs, when a webhook failed too often in a row and was disabled. */
+  'WEBHOOK_DISABLED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -30,6 +30,8 @@ export interface DocketConfig {
   workerHealthPort: number;
   /** How often each worker rebuilds lost jobs from Postgres (the contract: within a minute). */
   reconcileIntervalMs: number;
+  /** Connections each process's TypeORM pool may open. */
+  dbPoolSize: number;
   /** How long a worker holds a job (and an email it is sending) before others take it for dead. */
   jobLockMs: number;
 }
@@ -164,5 +166,6 @@ export function loadConfig(env: Env = process.env): DocketConfig {
     workerHealthPort: readPort(env, 'WORKER_HEALTH_PORT', 3001),
     reconcileIntervalMs: readPositiveInt(env, 'RECONCILE_INTERVAL_MS', 30_000),
     jobLockMs: readPositiveInt(env, 'JOB_LOCK_MS', 30_000),
+    dbPoolSize: readPositiveInt(env, 'DB_POOL_SIZE', 10),
   };
 }

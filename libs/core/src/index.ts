@@ -18,6 +18,7 @@ export * from './metrics/metrics';
 export * from './metrics/metrics.service';
 export * from './mail/mail.service';
 export * from './maintenance/token-purge.service';
+export * from './queues/queue-backend';
 export * from './queues/queue-names';
 export * from './queues/queues.module';
 export * from './recommendations/activity.service';

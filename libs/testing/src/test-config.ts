@@ -29,6 +29,8 @@ export function testConfig({ databaseUrl, backend = 'redis', env = {} }: TestCon
     QUEUE_PREFIX: testQueuePrefix(),
     JWT_SECRET: 'test-secret-of-at-least-sixteen-characters',
     LOG_LEVEL: 'silent',
+    // Two test files run at once, each with an API and workers: keep well inside Postgres's 100 connections.
+    DB_POOL_SIZE: '4',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'docket-test-')),
     ...env,
   });

@@ -22,7 +22,7 @@ class MigrationRunner implements OnModuleInit {
     TypeOrmModule.forRootAsync({
       inject: [DOCKET_CONFIG],
       useFactory: (config: RuntimeConfig) =>
-        createDataSourceOptions(config.databaseUrl, { poolSize: config.embedded ? 8 : 10 }),
+        createDataSourceOptions(config.databaseUrl, { poolSize: config.dbPoolSize }),
     }),
   ],
   providers: [MigrationRunner],

@@ -1,5 +1,6 @@
 import {
   createPostgresBackend,
+  runMigrations,
   type Job,
   type JobsOptions,
   Queue,
@@ -9,6 +10,7 @@ import {
   type WorkerOptions,
 } from 'bullmq';
 import IORedis from 'ioredis';
+import { Pool } from 'pg';
 
 import type { RuntimeConfig } from '../config/config.module';
 
@@ -39,6 +41,8 @@ export interface QueueBackend {
   createQueue(name: string): BackedQueue;
   createWorker(name: string, handler: JobHandler, options?: { concurrency?: number }): BackedWorker;
   /** Resolves when the store answers (Redis PING); the Postgres backend is checked with the database. */
+  /** Prepares the store (BullMQ's Postgres schema); called once before any queue is used. */
+  init(): Promise<void>;
   ping(): Promise<void>;
   /** Settings of the store that put jobs at risk (Redis evicting keys), for the worker to warn about at start. */
   riskySettings(): Promise<string[]>;
@@ -49,7 +53,13 @@ export interface QueueBackend {
  * The one place that knows where the queues live: Redis when REDIS_URL is set, otherwise
  * BullMQ's own Postgres backend in the app's database (schema `bullmq`).
  */
-export function createQueueBackend(config: RuntimeConfig): QueueBackend {
+export async function createQueueBackend(config: RuntimeConfig): Promise<QueueBackend> {
+  const backend = createBackend(config);
+  await backend.init();
+  return backend;
+}
+
+function createBackend(config: RuntimeConfig): QueueBackend {
   return config.redisUrl
     ? redisBackend(config.redisUrl, config.queuePrefix, config.jobLockMs)
     : postgresBackend(config);
@@ -77,6 +87,7 @@ function redisBackend(url: string, prefix: string, lockMs: number): QueueBackend
       closeables.push(worker);
       return worker;
     },
+    async init() {},
     async ping() {
       await connection.ping();
     },
@@ -97,17 +108,24 @@ function redisBackend(url: string, prefix: string, lockMs: number): QueueBackend
   };
 }
 
+/** Every queue and worker of a process shares this many connections; each worker holds one for LISTEN. */
+const POSTGRES_POOL_SIZE = 16;
+
 function postgresBackend(config: RuntimeConfig): QueueBackend {
   const classes = withBackend(createPostgresBackend);
-  const connection = {
+  // One pool per process, not one per queue and worker: five queues would otherwise open dozens.
+  const connection = new Pool({
     connectionString: config.databaseUrl,
-    schema: 'bullmq',
-    migrate: true,
-    max: config.embedded ? 4 : 8,
-  };
+    max: POSTGRES_POOL_SIZE,
+    options: '-c search_path=bullmq',
+    application_name: 'docket-queues',
+  });
   const closeables: Array<{ close(): Promise<void> }> = [];
   return {
     kind: 'postgres',
+    async init() {
+      await runMigrations(connection, 'bullmq');
+    },
     createQueue(name) {
       const queue = new classes.Queue(name, { connection });
       closeables.push(queue);
@@ -131,6 +149,7 @@ function postgresBackend(config: RuntimeConfig): QueueBackend {
     },
     async close() {
       await Promise.all(closeables.map((c) => c.close()));
+      await connection.end();
     },
   };
 }

@@ -33,4 +33,10 @@ export type QueueName = keyof QueueJobs;
 export type JobName<Q extends QueueName> = keyof QueueJobs[Q] & string;
 export type JobPayload<Q extends QueueName, N extends JobName<Q>> = QueueJobs[Q][N];
 
-export const QUEUE_NAMES: readonly QueueName[] = ['maintenance', 'reminders', 'notifications', 'deliveries', 'webhooks'];
+export const QUEUE_NAMES: readonly QueueName[] = [
+  'maintenance',
+  'reminders',
+  'notifications',
+  'deliveries',
+  'webhooks',
+];

@@ -146,6 +146,32 @@ describe.each(QUEUE_BACKENDS)('reminders survive failures on the %s queue backen
       if (child.exitCode === null) child.kill('SIGKILL');
     }
   }, 120_000);
+
+  it('finishes the jobs in hand on SIGTERM and exits 0, losing and repeating nothing', async () => {
+    const child = spawnWorker(world);
+    try {
+      await once(child.stdout!, 'data');
+      world.smtp.delayMs = 1500; // sends are under way when the signal comes
+      const dueAt = seconds(2);
+      const recs = [];
+      for (let i = 0; i < 5; i++) recs.push(await world.create(`Shutdown ${i}`, dueAt));
+      await once(world.smtp, 'receiving');
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      const [code] = (await exited) as [number | null];
+      expect(code).toBe(0);
+      world.smtp.delayMs = 0;
+      await world.startWorker(FAST_RECOVERY);
+      await dueEmails(
+        world,
+        recs.map((r) => r.identifier),
+      );
+      for (const rec of recs) expect(countBySubject(world, rec.identifier)).toBe(1);
+    } finally {
+      world.smtp.delayMs = 0;
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }, 120_000);
 });
 
 /** The worker as its own process (compiled, as `npm run start:worker` runs it), on the test's database and queues. */

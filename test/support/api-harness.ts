@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 
+import type { RuntimeConfig } from '@docket/core';
 import {
   createTestDatabase,
   GraphqlClient,
@@ -7,7 +8,6 @@ import {
   testConfig,
   type TestDatabase,
 } from '@docket/testing';
-import type { RuntimeConfig } from '@docket/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DestinationStream } from 'pino';
 

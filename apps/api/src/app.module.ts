@@ -4,6 +4,7 @@ import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { DestinationStream } from 'pino';
 
 import { ActionItemsResolver, RecommendationActionItemsResolver } from './action-items/action-items.resolver';
+import { QueueDashboardModule } from './admin/queue-dashboard.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthResolver } from './auth/auth.resolver';
 import { CalendarController } from './calendar/calendar.controller';
@@ -72,6 +73,7 @@ export class AppModule {
         CoreModule.forRoot(config, { app: 'api', stream: logStream }),
         loggingModule(config, { app: 'api', stream: logStream }),
         GraphqlConfigModule,
+        QueueDashboardModule,
       ],
       controllers: [HealthController, CalendarController],
       providers: [

@@ -2,9 +2,9 @@ import { CoreModule, type RuntimeConfig } from '@docket/core';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 
-import { WORKER_HEALTH_PORT, WorkerHealthServer } from './health/worker-health.server';
 import { EmailProcessor } from './deliveries/email.processor';
 import { WebhookProcessor } from './deliveries/webhook.processor';
+import { WORKER_HEALTH_PORT, WorkerHealthServer } from './health/worker-health.server';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { NotificationProcessor } from './notifications/notification.processor';
 import { ReminderProcessor } from './reminders/reminder.processor';

@@ -33,6 +33,25 @@ describe('loadConfig', () => {
     ).toBe(true);
   });
 
+  it('takes ADMIN_USER and ADMIN_PASSWORD as a pair, naming the one missing', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).adminCredentials).toBeUndefined();
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ADMIN_USER: 'ops' })).toThrow(
+      expect.objectContaining({ name: 'ConfigError', variable: 'ADMIN_PASSWORD' }),
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ADMIN_PASSWORD: 'long enough secret' })).toThrow(
+      expect.objectContaining({ name: 'ConfigError', variable: 'ADMIN_USER' }),
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ADMIN_USER: 'ops', ADMIN_PASSWORD: 'short' })).toThrow(
+      expect.objectContaining({ variable: 'ADMIN_PASSWORD', message: expect.stringContaining('12 characters') }),
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ADMIN_USER: 'o:ps', ADMIN_PASSWORD: 'long enough secret' })).toThrow(
+      expect.objectContaining({ variable: 'ADMIN_USER' }),
+    );
+    expect(
+      loadConfig({ DATA_DIR: dataDir(), ADMIN_USER: 'ops', ADMIN_PASSWORD: 'long enough secret' }).adminCredentials,
+    ).toEqual({ user: 'ops', password: 'long enough secret' });
+  });
+
   it.each([
     ['DATABASE_URL', 'mysql://localhost/db'],
     ['REDIS_URL', 'not a url'],

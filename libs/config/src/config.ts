@@ -34,6 +34,8 @@ export interface DocketConfig {
   dbPoolSize: number;
   /** How long a worker holds a job (and an email it is sending) before others take it for dead. */
   jobLockMs: number;
+  /** Basic credentials that open the queue dashboard (/admin/queues); undefined: only a team ADMIN's token does. */
+  adminCredentials: { user: string; password: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -130,6 +132,19 @@ function resolveJwtSecret(env: Env, nodeEnv: DocketConfig['nodeEnv'], dataDir: s
   return secret;
 }
 
+/** ADMIN_USER and ADMIN_PASSWORD come as a pair; the password is at least 12 characters, since it guards every queue. */
+function readAdminCredentials(env: Env): DocketConfig['adminCredentials'] {
+  const user = env['ADMIN_USER']?.trim();
+  const password = env['ADMIN_PASSWORD']?.trim();
+  if (!user && !password) return undefined;
+  if (!password) throw new ConfigError('ADMIN_PASSWORD', 'is required when ADMIN_USER is set');
+  if (!user) throw new ConfigError('ADMIN_USER', 'is required when ADMIN_PASSWORD is set');
+  // HTTP Basic splits user from password at the first colon (RFC 7617).
+  if (user.includes(':')) throw new ConfigError('ADMIN_USER', 'must not contain ":"');
+  if (password.length < 12) throw new ConfigError('ADMIN_PASSWORD', 'must be at least 12 characters');
+  return { user, password };
+}
+
 export function loadConfig(env: Env = process.env): DocketConfig {
   const rawNodeEnv = env['NODE_ENV']?.trim() || 'development';
   if (!['development', 'production', 'test'].includes(rawNodeEnv)) {
@@ -167,5 +182,6 @@ export function loadConfig(env: Env = process.env): DocketConfig {
     reconcileIntervalMs: readPositiveInt(env, 'RECONCILE_INTERVAL_MS', 30_000),
     jobLockMs: readPositiveInt(env, 'JOB_LOCK_MS', 30_000),
     dbPoolSize: readPositiveInt(env, 'DB_POOL_SIZE', 10),
+    adminCredentials: readAdminCredentials(env),
   };
 }

@@ -5,6 +5,7 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { toUserModel } from '../auth/models/user.mapper';
 import { UserModel } from '../auth/models/user.model';
+import { toConnection } from '../graphql/connection';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { UuidPipe } from '../graphql/uuid.pipe';
 import { toRecommendationModel } from '../recommendations/models/recommendation.mapper';
@@ -28,18 +29,7 @@ export class ActionItemsResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<ActionItemConnectionModel> {
     const page = await this.service.list(viewer.user.id, { filter, first, after });
-    const edges = page.edges.map((edge) => ({ cursor: edge.cursor, node: toActionItemModel(edge.node) }));
-    return {
-      edges,
-      nodes: edges.map((edge) => edge.node),
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: after != null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-      totalCount: page.totalCount,
-    };
+    return { ...toConnection(page, after, toActionItemModel), totalCount: page.totalCount };
   }
 
   @Mutation(() => ActionItemModel)

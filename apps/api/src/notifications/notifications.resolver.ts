@@ -4,6 +4,7 @@ import { assertUuid } from '@docket/domain';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { CurrentViewer } from '../auth/current-viewer.decorator';
+import { toConnection } from '../graphql/connection';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { toRecommendationModel } from '../recommendations/models/recommendation.mapper';
 import { RecommendationModel } from '../recommendations/models/recommendation.model';
@@ -31,18 +32,7 @@ export class NotificationsResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<NotificationConnectionModel> {
     const page = await this.notificationsService.page(viewer.user.id, unreadOnly ?? false, first ?? 50, after ?? null);
-    const edges = page.edges.map((edge) => ({ cursor: edge.cursor, node: toNotificationModel(edge.node) }));
-    return {
-      edges,
-      nodes: edges.map((edge) => edge.node),
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: Boolean(after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-      totalCount: page.totalCount,
-    };
+    return { ...toConnection(page, after, toNotificationModel), totalCount: page.totalCount };
   }
 
   @Mutation(() => Int, { description: 'Marks these, or all when ids is null; returns how many changed.' })

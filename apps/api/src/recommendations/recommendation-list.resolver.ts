@@ -2,6 +2,7 @@ import { RecommendationQueryService, type Viewer } from '@docket/core';
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { CurrentViewer } from '../auth/current-viewer.decorator';
+import { toConnection } from '../graphql/connection';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { RecommendationFilterInput, RecommendationOrderInput } from './dto/recommendation-list.args';
 import { toRecommendationModel } from './models/recommendation.mapper';
@@ -28,18 +29,7 @@ export class RecommendationListResolver {
     // second look.
     for (const team of page.teams) ctx.loaders.team.prime(team.id, team);
     for (const { node } of page.edges) if (node.owner) ctx.loaders.user.prime(node.owner.id, node.owner);
-    const edges = page.edges.map((edge) => ({ cursor: edge.cursor, node: toRecommendationModel(edge.node) }));
-    return {
-      edges,
-      nodes: edges.map((edge) => edge.node),
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: after != null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-      countTotal: page.countTotal,
-    };
+    return { ...toConnection(page, after, toRecommendationModel), countTotal: page.countTotal };
   }
 }
 

@@ -1,4 +1,4 @@
-import { EmailSender, EMAIL_JOB_OPTIONS, QueueWorkerHost } from '@docket/core';
+import { EMAIL_JOB_OPTIONS, EmailSender, QueueWorkerHost } from '@docket/core';
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 
 @Injectable()

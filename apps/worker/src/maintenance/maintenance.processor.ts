@@ -5,8 +5,8 @@ import {
   NotificationsService,
   QueueService,
   QueueWorkerHost,
-  type RuntimeConfig,
   ReminderScheduler,
+  type RuntimeConfig,
   TokenPurgeService,
   WebhooksService,
 } from '@docket/core';

@@ -3,7 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 
 import { DomainEvents } from '../events/domain-events';
-import { type TeamActivityMessage, teamChannel, type UserNotificationMessage, userChannel } from './live-channels';
+import { type TeamActivityMessage, teamChannel, userChannel, type UserNotificationMessage } from './live-channels';
 import { LivePubSub } from './live-pubsub';
 
 /**

@@ -1,5 +1,5 @@
 import { RecommendationEntity, TeamEntity } from '@docket/data';
-import { type ActivityKind, findState, type FieldChange, planActivityNotifications } from '@docket/domain';
+import { type ActivityKind, type FieldChange, findState, planActivityNotifications } from '@docket/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';

@@ -1,10 +1,10 @@
 import {
   createPostgresBackend,
-  runMigrations,
   type Job,
   type JobsOptions,
   Queue,
   type QueueOptions,
+  runMigrations,
   withBackend,
   Worker,
   type WorkerOptions,

@@ -9,11 +9,11 @@ import {
   type OnApplicationShutdown,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import type { Job, JobsOptions } from 'bullmq';
+import { type Job, type JobsOptions, Queue } from 'bullmq';
 
 import { DOCKET_CONFIG } from '../config/config.module';
 import { type BackedQueue, type BackedWorker, createQueueBackend, type QueueBackend } from './queue-backend';
-import type { JobName, JobPayload, QueueJobs, QueueName } from './queue-names';
+import { type JobName, type JobPayload, type QueueJobs, type QueueName, QUEUE_NAMES } from './queue-names';
 
 export const QUEUE_BACKEND = Symbol('QUEUE_BACKEND');
 
@@ -49,6 +49,18 @@ export class QueueService {
   async oldestWaitingSince(queue: QueueName): Promise<Date | null> {
     const [oldest] = await this.queue(queue).getJobs(['waiting'], 0, 0, true);
     return oldest ? new Date(oldest.timestamp) : null;
+  }
+
+  /**
+   * BullMQ's own Queue of every name in QUEUE_NAMES (created on first use), for tools that speak BullMQ
+   * rather than Docket (the queue dashboard). On Postgres each is the `withBackend` subclass of Queue.
+   */
+  allQueues(): Queue[] {
+    return QUEUE_NAMES.map((name) => {
+      const queue = this.queue(name);
+      if (!(queue instanceof Queue)) throw new Error(`Queue ${name} is not a BullMQ Queue`);
+      return queue;
+    });
   }
 
   private queue(name: QueueName): BackedQueue {

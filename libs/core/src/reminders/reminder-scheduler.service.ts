@@ -1,5 +1,5 @@
 import { RecommendationEntity, TeamEntity } from '@docket/data';
-import { occurrenceKey, occurrencesBetween, type Occurrence } from '@docket/domain';
+import { type Occurrence, occurrenceKey, occurrencesBetween } from '@docket/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';

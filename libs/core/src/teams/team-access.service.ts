@@ -27,6 +27,11 @@ export class TeamAccessService {
     return team ? { team, role: raw[0]?.viewer_role ?? null } : null;
   }
 
+  /** Whether the user is ADMIN of at least one team (one query): what opens the queue dashboard to a token. */
+  isAdminOfAnyTeam(userId: string): Promise<boolean> {
+    return this.dataSource.getRepository(MembershipEntity).existsBy({ userId, role: 'ADMIN' });
+  }
+
   /** The team, when the user may take `action` in it: NOT_FOUND for outsiders, FORBIDDEN for a role that may not. */
   async requireTeam(
     userId: string,

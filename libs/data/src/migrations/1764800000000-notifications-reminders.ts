@@ -38,7 +38,9 @@ export class NotificationsReminders1764800000000 implements MigrationInterface {
       `CREATE INDEX "notifications_user_id_created_at_id_idx" ON "notifications" ("user_id", "created_at", "id")`,
     );
     await queryRunner.query(`CREATE INDEX "notifications_team_id_idx" ON "notifications" ("team_id")`);
-    await queryRunner.query(`CREATE INDEX "notifications_recommendation_id_idx" ON "notifications" ("recommendation_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "notifications_recommendation_id_idx" ON "notifications" ("recommendation_id")`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "email_deliveries" (
@@ -57,7 +59,9 @@ export class NotificationsReminders1764800000000 implements MigrationInterface {
         CONSTRAINT "PK_email_deliveries" PRIMARY KEY ("id"),
         CONSTRAINT "email_deliveries_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "email_deliveries_dedupe_key_key" ON "email_deliveries" ("dedupe_key")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "email_deliveries_dedupe_key_key" ON "email_deliveries" ("dedupe_key")`,
+    );
     await queryRunner.query(`CREATE INDEX "email_deliveries_user_id_idx" ON "email_deliveries" ("user_id")`);
     await queryRunner.query(
       `CREATE INDEX "email_deliveries_unsent_idx" ON "email_deliveries" ("created_at") WHERE "status" IN ('PENDING', 'SENDING')`,

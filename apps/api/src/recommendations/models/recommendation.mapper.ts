@@ -1,6 +1,7 @@
 import type { ActivityPage } from '@docket/core';
 import type { ActivityEntity, RecommendationEntity } from '@docket/data';
 
+import { toConnection } from '../../graphql/connection';
 import type { ActivityConnectionModel, ActivityModel } from './activity.model';
 import type { RecommendationModel } from './recommendation.model';
 
@@ -35,16 +36,5 @@ export const toActivityModel = (a: ActivityEntity): ActivityModel => ({
 });
 
 export const toActivityConnection = (page: ActivityPage, after: string | null): ActivityConnectionModel => {
-  const edges = page.edges.map((edge) => ({ cursor: edge.cursor, node: toActivityModel(edge.node) }));
-  return {
-    edges,
-    nodes: edges.map((edge) => edge.node),
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    totalCount: page.totalCount,
-  };
+  return { ...toConnection(page, after, toActivityModel), totalCount: page.totalCount };
 };

@@ -1,7 +1,8 @@
 import { AuthService, DOCKET_CONFIG, QueueService, type RuntimeConfig, TeamAccessService } from '@docket/core';
 import { Inject, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import type { RequestHandler } from 'express';
 
-import { QUEUE_DASHBOARD_PATH, queueDashboardAuth, queueDashboardBoard } from './queue-dashboard';
+import { mountedAt, QUEUE_DASHBOARD_PATH, queueDashboardAuth, queueDashboardBoard } from './queue-dashboard';
 
 /**
  * Bull Board at /admin/queues, behind `queueDashboardAuth`. Mounted as Nest middleware rather than from
@@ -22,9 +23,14 @@ export class QueueDashboardModule implements NestModule {
       auth: this.auth,
       teamAccess: this.teamAccess,
     });
-    // A path without wildcard is mounted with Express `use()`: the board sees the path below /admin/queues.
+    const board = queueDashboardBoard(this.queues.allQueues());
+    // Guard and board as one middleware, so that no ordering of middleware can reach the board past the guard.
+    const dashboard: RequestHandler = (req, res, next) => guard(req, res, () => void board(req, res, next));
     consumer
-      .apply(guard, queueDashboardBoard(this.queues.allQueues()))
-      .forRoutes({ path: QUEUE_DASHBOARD_PATH, method: RequestMethod.ALL });
+      .apply(mountedAt(QUEUE_DASHBOARD_PATH, dashboard))
+      .forRoutes(
+        { path: QUEUE_DASHBOARD_PATH, method: RequestMethod.ALL },
+        { path: `${QUEUE_DASHBOARD_PATH}/*path`, method: RequestMethod.ALL },
+      );
   }
 }

@@ -77,6 +77,25 @@ export function queueDashboardAuth({ credentials, auth, teamAccess }: QueueDashb
 }
 
 /**
+ * Runs `handler` on the requests below `path` as Express's `app.use(path, handler)` would, with `path` cut from
+ * `req.url` (and put back if it passes the request on). Nest mounts route middleware with `all()`, which cuts nothing.
+ */
+export function mountedAt(path: string, handler: RequestHandler): RequestHandler {
+  return (req, res, next) => {
+    const { url, baseUrl } = req;
+    const rest = url.slice(path.length);
+    if (!url.startsWith(path) || !(rest === '' || rest.startsWith('/') || rest.startsWith('?'))) return next();
+    req.baseUrl = baseUrl + path;
+    req.url = rest.startsWith('/') ? rest : `/${rest}`;
+    return handler(req, res, (error?: unknown) => {
+      req.url = url;
+      req.baseUrl = baseUrl;
+      next(error);
+    });
+  };
+}
+
+/**
  * Bull Board for the given queues, as an Express handler expecting to be mounted at /admin/queues (it
  * serves its HTML, static assets and JSON API below that path and links them from it).
  */

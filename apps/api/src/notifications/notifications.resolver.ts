@@ -46,11 +46,15 @@ export class NotificationsResolver {
 
   @ResolveField(() => RecommendationModel, { nullable: true })
   async recommendation(
+    @CurrentViewer() viewer: Viewer,
     @Parent() notification: NotificationModel,
     @Context() ctx: GraphqlContext,
   ): Promise<RecommendationModel | null> {
     if (!notification.recommendationId) return null;
     const recommendation = await ctx.loaders.recommendation.load(notification.recommendationId);
-    return recommendation ? toRecommendationModel(recommendation) : null;
+    if (!recommendation) return null;
+    // One who has left the team sees nothing of it any more, not even through an old notification.
+    const members = await ctx.loaders.teamMembers.load(recommendation.teamId);
+    return members.some((m) => m.userId === viewer.user.id) ? toRecommendationModel(recommendation) : null;
   }
 }

@@ -13,7 +13,7 @@ import { type Job, type JobsOptions, Queue } from 'bullmq';
 
 import { DOCKET_CONFIG } from '../config/config.module';
 import { type BackedQueue, type BackedWorker, createQueueBackend, type QueueBackend } from './queue-backend';
-import { type JobName, type JobPayload, type QueueJobs, type QueueName, QUEUE_NAMES } from './queue-names';
+import { type JobName, type JobPayload, QUEUE_NAMES, type QueueJobs, type QueueName } from './queue-names';
 
 export const QUEUE_BACKEND = Symbol('QUEUE_BACKEND');
 

@@ -60,6 +60,19 @@ describe.each(QUEUE_BACKENDS)('queue dashboard on %s', (backend) => {
     expect(script.headers.get('content-type')).toContain('javascript');
   });
 
+  it("lets a team ADMIN's token look but not act; the operator's credentials may pause a queue", async () => {
+    const pause = (authorization: string) =>
+      fetch(`${api.url}/admin/queues/api/queues/maintenance/pause`, { method: 'PUT', headers: { authorization } });
+    expect((await pause(`Bearer ${adminToken}`)).status).toBe(403);
+    const byOperator = await pause(RIGHT_BASIC);
+    expect(byOperator.status).toBeLessThan(300);
+    const resume = await fetch(`${api.url}/admin/queues/api/queues/maintenance/resume`, {
+      method: 'PUT',
+      headers: { authorization: RIGHT_BASIC },
+    });
+    expect(resume.status).toBeLessThan(300);
+  });
+
   it("lists every queue through the board's API, with the reminders queue's jobs", async () => {
     await api.app
       .get(QueueService)

@@ -15,7 +15,7 @@ import { bearerToken } from '../auth/auth.guard';
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 const REALM = 'Docket queues';
 
-type Verdict = 'allow' | 'unauthenticated' | 'forbidden';
+type Verdict = 'allow' | 'read-only' | 'unauthenticated' | 'forbidden';
 
 export interface QueueDashboardAuthDeps {
   credentials: RuntimeConfig['adminCredentials'];
@@ -36,7 +36,9 @@ function basicCredentials(header: string | undefined): string | undefined {
  * ADMIN_USER/ADMIN_PASSWORD; off when neither is set"; we read it as: a request is served when it carries
  * Basic credentials equal to ADMIN_USER:ADMIN_PASSWORD (only when those are set) or a bearer token (session
  * or API token) whose user is ADMIN of at least one team. Anything else is refused: 401 (challenging Basic
- * when it is configured), or 403 for a valid token of a user who administers no team.
+ * when it is configured), or 403 for a valid token of a user who administers no team. Since any user can
+ * create a team and so be its ADMIN, a token only reads: pausing, cleaning or emptying queues (any request
+ * but GET and HEAD) needs the operator's Basic credentials.
  */
 export function queueDashboardAuth({ credentials, auth, teamAccess }: QueueDashboardAuthDeps): RequestHandler {
   const logger = new Logger('QueueDashboard');
@@ -56,13 +58,18 @@ export function queueDashboardAuth({ credentials, auth, teamAccess }: QueueDashb
       if (error instanceof DomainError && error.code === 'UNAUTHENTICATED') return 'unauthenticated';
       throw error;
     }
-    return (await teamAccess.isAdminOfAnyTeam(userId)) ? 'allow' : 'forbidden';
+    return (await teamAccess.isAdminOfAnyTeam(userId)) ? 'read-only' : 'forbidden';
   }
 
   return (req: Request, res: Response, next: NextFunction) => {
     verdict(req.headers.authorization).then(
       (result) => {
         if (result === 'allow') return next();
+        // Anyone can become ADMIN of a team of their own: a token may look, only the operator may act on queues.
+        if (result === 'read-only') {
+          if (req.method === 'GET' || req.method === 'HEAD') return next();
+          return res.status(403).type('text/plain').send('Forbidden: changing queues needs ADMIN_USER credentials');
+        }
         if (result === 'forbidden') return res.status(403).type('text/plain').send('Forbidden: not a team ADMIN');
         return res.status(401).setHeader('WWW-Authenticate', challenge).type('text/plain').send('Unauthorized');
       },

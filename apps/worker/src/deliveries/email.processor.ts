@@ -15,7 +15,7 @@ export class EmailProcessor implements OnApplicationBootstrap {
       'failed',
       (queue: string, job: { data: { deliveryId?: string }; attemptsMade: number } | undefined, error: Error) => {
         if (queue === 'deliveries' && job?.data.deliveryId && job.attemptsMade >= EMAIL_JOB_OPTIONS.attempts) {
-          void this.sender.markFailed(job.data.deliveryId, error.message);
+          void this.sender.markFailed(job.data.deliveryId, error.message).catch(() => undefined);
         }
       },
     );

@@ -22,10 +22,16 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
         res.writeHead(404).end();
         return;
       }
-      void this.health.check().then((report) => {
-        res.writeHead(report.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(report));
-      });
+      this.health.check().then(
+        (report) => {
+          res.writeHead(report.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(report));
+        },
+        (error: Error) => {
+          res.writeHead(503, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ status: 'error', error: { check: { status: 'down', message: error.message } } }));
+        },
+      );
     });
     const server = this.server;
     await new Promise<void>((resolve) => server.listen(this.port, '0.0.0.0', resolve));

@@ -1,4 +1,5 @@
 import {
+  ActivityDispatcher,
   ActivityFanOut,
   DOCKET_CONFIG,
   EmailSender,
@@ -27,6 +28,7 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnModuleDes
     private readonly tokens: TokenPurgeService,
     private readonly scheduler: ReminderScheduler,
     private readonly fanOut: ActivityFanOut,
+    private readonly dispatcher: ActivityDispatcher,
     private readonly emails: EmailSender,
     private readonly notifications: NotificationsService,
     private readonly webhooks: WebhooksService,
@@ -66,11 +68,7 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnModuleDes
   async reconcile() {
     const reminders = await this.scheduler.reconcile();
     const activities = await this.fanOut.unnotified(LOST_AFTER_MS);
-    await Promise.all(
-      activities.map((activityId) =>
-        this.queues.add('notifications', 'fan-out-activity', { activityId }, { jobId: `activity-${activityId}` }),
-      ),
-    );
+    await Promise.all(activities.map((activityId) => this.dispatcher.enqueueFanOut(activityId)));
     const emails = await this.emails.stale(LOST_AFTER_MS);
     await Promise.all(emails.map((deliveryId) => this.notifications.enqueueEmail(deliveryId)));
     const webhooks = await this.webhooks.stale(LOST_AFTER_MS);

@@ -31,18 +31,25 @@ export class ActivityDispatcher implements OnModuleInit, OnModuleDestroy {
     this.unsubscribe?.();
   }
 
+  /** Idempotent while the job lives; removed when done or failed so reconcile can add it again. */
+  enqueueFanOut(activityId: string) {
+    return this.queues.add(
+      'notifications',
+      'fan-out-activity',
+      { activityId },
+      {
+        jobId: `activity-${activityId}`,
+        attempts: 10,
+        backoff: { type: 'exponential', delay: 500 },
+        removeOnComplete: true,
+        removeOnFail: true,
+      },
+    );
+  }
+
   async dispatch(activities: readonly CommittedActivity[]): Promise<void> {
     try {
-      await Promise.all(
-        activities.map((activity) =>
-          this.queues.add(
-            'notifications',
-            'fan-out-activity',
-            { activityId: activity.id },
-            { jobId: `activity-${activity.id}`, attempts: 10, backoff: { type: 'exponential', delay: 500 } },
-          ),
-        ),
-      );
+      await Promise.all(activities.map((activity) => this.enqueueFanOut(activity.id)));
       const reschedule = [...new Set(activities.filter((a) => RESCHEDULES.has(a.kind)).map((a) => a.recommendationId))];
       if (reschedule.length) await this.scheduler.schedule(reschedule);
     } catch (error) {

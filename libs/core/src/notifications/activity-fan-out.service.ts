@@ -81,6 +81,7 @@ export class ActivityFanOut {
         (
           await recipientsByIds(
             manager,
+            team.id,
             planned.map((p) => p.userId),
           )
         ).map((r) => [r.id, r]),

@@ -40,7 +40,11 @@ export interface NotificationPage {
 }
 
 /** Email jobs retry with backoff for about a day: a mail server that refuses for a while delays mail, never loses it. */
-export const EMAIL_JOB_OPTIONS = { attempts: 15, backoff: { type: 'exponential', delay: 1000 } } as const;
+export const EMAIL_JOB_OPTIONS = {
+  attempts: 15,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: true,
+} as const;
 
 @Injectable()
 export class NotificationsService {
@@ -83,7 +87,8 @@ export class NotificationsService {
     }
     this.afterCommit.run(manager, () => {
       if (created.length) this.events.emit('notification.created', created);
-      for (const deliveryId of emails) void this.enqueueEmail(deliveryId);
+      // A queue that is down loses nothing: the delivery is recorded, and reconcile queues it again.
+      for (const deliveryId of emails) void this.enqueueEmail(deliveryId).catch(() => undefined);
     });
     return { notifications: created, emails };
   }

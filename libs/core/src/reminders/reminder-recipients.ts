@@ -14,11 +14,13 @@ const toRecipient = (row: RecipientRow): NotificationRecipient => ({
   emailNotifications: row.email_notifications,
 });
 
-/** The owner and the RESPONSIBLE stakeholders of a recommendation, each once. */
+/** The owner and the RESPONSIBLE stakeholders of a recommendation, each once, while they are team members. */
 export async function reminderRecipients(manager: EntityManager, recommendationId: string) {
   const rows = (await manager.query(
     `SELECT u.id, u.email, u.email_notifications FROM users u
-      WHERE u.id IN (SELECT owner_id FROM recommendations WHERE id = $1)
+       JOIN recommendations r ON r.id = $1
+       JOIN memberships m ON m.user_id = u.id AND m.team_id = r.team_id
+      WHERE u.id = r.owner_id
          OR u.id IN (SELECT user_id FROM stakeholders WHERE recommendation_id = $1 AND role = 'RESPONSIBLE')`,
     [recommendationId],
   )) as RecipientRow[];
@@ -36,11 +38,14 @@ export async function escalationRecipients(manager: EntityManager, teamId: strin
   return (managers.length ? managers : rows).map(toRecipient);
 }
 
-/** Users by id with what delivery needs (for activity notifications). */
-export async function recipientsByIds(manager: EntityManager, ids: readonly string[]) {
+/** Those of these users who are still members of the team, with what delivery needs (activity notifications). */
+export async function recipientsByIds(manager: EntityManager, teamId: string, ids: readonly string[]) {
   if (!ids.length) return [];
-  const rows = (await manager.query(`SELECT id, email, email_notifications FROM users WHERE id = ANY($1::uuid[])`, [
-    [...ids],
-  ])) as RecipientRow[];
+  const rows = (await manager.query(
+    `SELECT u.id, u.email, u.email_notifications FROM users u
+       JOIN memberships m ON m.user_id = u.id AND m.team_id = $1
+      WHERE u.id = ANY($2::uuid[])`,
+    [teamId, [...ids]],
+  )) as RecipientRow[];
   return rows.map(toRecipient);
 }

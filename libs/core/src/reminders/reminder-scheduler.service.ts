@@ -101,6 +101,8 @@ export class ReminderScheduler {
         attempts: 10,
         backoff: { type: 'exponential', delay: 500 },
         removeOnComplete: KEEP_COMPLETED,
+        // A job that ran out of attempts must not block its id: Postgres keeps what is owed, and reconcile re-adds it.
+        removeOnFail: true,
       },
     );
   }

@@ -44,6 +44,10 @@ describe.each(QUEUE_BACKENDS)('the worker on the %s queue backend', (backend) =>
     const queues = worker.get(QueueService);
     const jobId = `purge-test-${backend}`;
     const completed = completion(host, jobId);
+    let runs = 0;
+    host.events.on('completed', (_queue: string, done: { id: string }) => {
+      if (done.id === jobId) runs++;
+    });
     const [first, second] = await Promise.all([
       queues.add('maintenance', 'purge-revoked-tokens', {}, { jobId }),
       queues.add('maintenance', 'purge-revoked-tokens', {}, { jobId }),
@@ -51,6 +55,11 @@ describe.each(QUEUE_BACKENDS)('the worker on the %s queue backend', (backend) =>
     expect(second.id).toBe(first.id);
     const job = await completed;
     expect(job.returnvalue).toEqual({ purged: expect.any(Number) });
+    // A duplicate would have been queued with the first: by the time a later job is done, it would have run too.
+    const sentinel = completion(host, `${jobId}-sentinel`);
+    await queues.add('maintenance', 'purge-revoked-tokens', {}, { jobId: `${jobId}-sentinel` });
+    await sentinel;
+    expect(runs).toBe(1);
 
     const left = await database.query<{ name: string }>(`SELECT name FROM api_tokens ORDER BY name`);
     expect(left.map((row) => row.name)).toEqual(['live', 'recent']);

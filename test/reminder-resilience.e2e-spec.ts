@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import { QueueService } from '@docket/core';
 import { QUEUE_BACKENDS, type QueueBackendKind, type RedisServer, startRedisServer } from '@docket/testing';
 import IORedis from 'ioredis';
 
@@ -53,8 +54,15 @@ describe.each(QUEUE_BACKENDS)('reminders survive failures on the %s queue backen
   });
 
   it('rebuilds reminders from Postgres after the queue store forgot everything', async () => {
-    await world.startWorker(FAST_RECOVERY);
+    const worker = await world.startWorker(FAST_RECOVERY);
     const rec = await world.create('Survives a flush', seconds(3));
+    const sentinel = await world.create('Flush sentinel', seconds(4));
+    // Wipe only once both reminders are queued, so that only reconcile can bring them back.
+    const queues = worker.get(QueueService);
+    for (let tries = 0; (await queues.counts('reminders'))['delayed']! < 2; tries++) {
+      if (tries > 100) throw new Error('the reminders were never queued');
+      await new Promise((resolveWait) => setTimeout(resolveWait, 20));
+    }
     if (redis) {
       const client = new IORedis(redis.url);
       await client.flushdb();
@@ -64,7 +72,7 @@ describe.each(QUEUE_BACKENDS)('reminders survive failures on the %s queue backen
         `TRUNCATE bullmq.job, bullmq.job_log, bullmq.job_dependency, bullmq.dedup, bullmq.dedup_next, bullmq.scheduler CASCADE`,
       );
     }
-    await dueEmails(world, [rec.identifier]);
+    await dueEmails(world, [rec.identifier, sentinel.identifier]);
     expect(countBySubject(world, rec.identifier)).toBe(1);
   });
 
@@ -160,6 +168,8 @@ describe.each(QUEUE_BACKENDS)('reminders survive failures on the %s queue backen
       child.kill('SIGTERM');
       const [code] = (await exited) as [number | null];
       expect(code).toBe(0);
+      // The send under way when the signal came was finished before the process left.
+      expect(world.smtp.received.some((email) => email.subject.includes('Shutdown'))).toBe(true);
       world.smtp.delayMs = 0;
       await world.startWorker(FAST_RECOVERY);
       await dueEmails(

@@ -1,4 +1,4 @@
-// `npm run bench -- reminders [count]`: 10,000 reminders due in the same second, delivered in-app by one
+// `npm run bench -- reminders [count] [redis|postgres]`: 10,000 reminders due in the same second, delivered in-app by one
 // worker, on each queue backend; throughput as a ratio to a raw BullMQ no-op worker on the same store in
 // the same run, and lateness (delivered − due) p50/p99. Makes its own databases on the local Postgres
 // and its own Redis key prefix, and removes them afterwards. Numbers go to stdout only.
@@ -128,7 +128,7 @@ export async function main(args: string[]): Promise<void> {
   const count = Number(args[0] ?? 10_000);
   const run = `bench${randomBytes(3).toString('hex')}`;
   process.env['DOCKET_TEST_RUN'] = run;
-  const backends: QueueBackendKind[] = ['redis', 'postgres'];
+  const backends: QueueBackendKind[] = args[1] ? [args[1] as QueueBackendKind] : ['redis', 'postgres'];
   const fmt = (n: number) => n.toFixed(0).padStart(8);
   console.log(`${count} reminders due in the same second, one worker (concurrency 8)\n`);
   console.log(

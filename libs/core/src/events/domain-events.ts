@@ -12,6 +12,9 @@ export interface CommittedActivity {
   actorId: string | null;
   commentId: string | null;
   changes: FieldChange[];
+  createdAt: Date;
+  /** Its writer already planned what it owes (a sent reminder): no fan-out job is needed. */
+  notified: boolean;
 }
 
 export interface CreatedNotification {

@@ -49,7 +49,7 @@ export class ActivityDispatcher implements OnModuleInit, OnModuleDestroy {
 
   async dispatch(activities: readonly CommittedActivity[]): Promise<void> {
     try {
-      await Promise.all(activities.map((activity) => this.enqueueFanOut(activity.id)));
+      await Promise.all(activities.filter((a) => !a.notified).map((activity) => this.enqueueFanOut(activity.id)));
       const reschedule = [...new Set(activities.filter((a) => RESCHEDULES.has(a.kind)).map((a) => a.recommendationId))];
       if (reschedule.length) await this.scheduler.schedule(reschedule);
     } catch (error) {

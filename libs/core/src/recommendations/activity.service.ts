@@ -41,13 +41,17 @@ export class ActivityService {
     private readonly afterCommit: AfterCommit,
   ) {}
 
-  /** Writes the entries of one change, in order, through the caller's transaction. */
+  /**
+   * Writes the entries of one change, in order, through the caller's transaction. `notified`: the caller
+   * plans their notifications and webhooks itself in this transaction, so no fan-out job follows.
+   */
   async record(
     manager: EntityManager,
     recommendation: Pick<RecommendationEntity, 'id' | 'teamId'>,
     actorId: string | null,
     drafts: readonly ActivityDraft[],
-  ): Promise<void> {
+    { notified = false }: { notified?: boolean } = {},
+  ): Promise<CommittedActivity[]> {
     // One statement each, so that clock_timestamp() orders them as written.
     const written: CommittedActivity[] = [];
     for (const draft of drafts) {
@@ -58,11 +62,23 @@ export class ActivityService {
         kind: draft.kind,
         changes: draft.changes,
         commentId: draft.commentId ?? null,
+        notifiedAt: notified ? new Date() : null,
       };
-      const { identifiers } = await manager.insert(ActivityEntity, row);
-      written.push({ ...row, id: String(identifiers[0]?.['id']) });
+      const { identifiers, generatedMaps } = await manager.insert(ActivityEntity, row);
+      written.push({
+        id: String(identifiers[0]?.['id']),
+        recommendationId: row.recommendationId,
+        teamId: row.teamId,
+        actorId,
+        kind: row.kind,
+        changes: row.changes,
+        commentId: row.commentId,
+        createdAt: (generatedMaps[0]?.['createdAt'] as Date | undefined) ?? new Date(),
+        notified,
+      });
     }
     this.afterCommit.track(manager, written);
+    return written;
   }
 
   /**

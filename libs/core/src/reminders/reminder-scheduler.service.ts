@@ -1,5 +1,5 @@
 import { RecommendationEntity, TeamEntity } from '@docket/data';
-import { type Occurrence, occurrenceKey, occurrencesBetween } from '@docket/domain';
+import { type Occurrence, occurrenceKey, occurrencesBetween, type ReminderScheduleInput } from '@docket/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -13,6 +13,11 @@ const HORIZON_MS = 400 * 24 * 3600 * 1000;
 export const RECONCILE_WINDOW_MS = 90_000;
 /** Completed reminder jobs kept for inspection; the rows in Postgres are the record. */
 const KEEP_COMPLETED = { count: 1000 };
+
+/** The first occurrence at or after `from` (OVERDUE repeats always have one within the horizon). */
+export function nextAfter(input: ReminderScheduleInput, from: Date, now = new Date()): Occurrence | undefined {
+  return occurrencesBetween(input, from, new Date(now.getTime() + HORIZON_MS), 1)[0];
+}
 
 interface ScheduleRow {
   id: string;
@@ -69,7 +74,7 @@ export class ReminderScheduler {
         team,
       );
       const from = new Date(Math.max(row.starts_after?.getTime() ?? now.getTime(), 0) + 1);
-      const [next] = occurrencesBetween(input, from, new Date(now.getTime() + HORIZON_MS), 1);
+      const next = nextAfter(input, from, now);
       if (next) found.push({ recommendationId: row.id, occurrence: next });
     }
     return found;

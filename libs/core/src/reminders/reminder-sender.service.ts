@@ -16,9 +16,10 @@ import { DOCKET_CONFIG, type RuntimeConfig } from '../config/config.module';
 import { notificationBody } from '../notifications/notification-body';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ActivityService } from '../recommendations/activity.service';
+import { WebhooksService } from '../webhooks/webhooks.service';
 import { policyOf, scheduleInputOf } from './reminder-context';
 import { escalationRecipients, reminderRecipients } from './reminder-recipients';
-import { ReminderScheduler } from './reminder-scheduler.service';
+import { nextAfter, ReminderScheduler } from './reminder-scheduler.service';
 
 const MAX_PER_RUN = 1000;
 
@@ -41,23 +42,25 @@ export class ReminderSender {
     private readonly notifications: NotificationsService,
     private readonly activity: ActivityService,
     private readonly scheduler: ReminderScheduler,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   /** Sends what is due up to now, moves the cursor, and schedules the next occurrence. */
   async fire(recommendationId: string, now = new Date()): Promise<{ sent: Occurrence[] }> {
-    const sent = await this.dataSource.transaction(async (manager) => {
+    const { sent, next } = await this.dataSource.transaction(async (manager) => {
       const recommendation = await manager.findOne(RecommendationEntity, {
         where: { id: recommendationId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!recommendation?.dueAt) return [];
+      if (!recommendation?.dueAt) return { sent: [], next: undefined };
       const team = await manager.findOneByOrFail(TeamEntity, { id: recommendation.teamId });
       const [{ starts_after: startsAfter }] = (await manager.query(
         `SELECT ${ReminderScheduler.STARTS_AFTER} AS starts_after FROM recommendations r WHERE r.id = $1`,
         [recommendation.id],
       )) as [{ starts_after: Date | null }];
       const from = new Date((startsAfter ?? now).getTime() + 1);
-      const due = collapseOverdue(occurrencesBetween(scheduleInputOf(recommendation, team), from, now, MAX_PER_RUN));
+      const input = scheduleInputOf(recommendation, team);
+      const due = collapseOverdue(occurrencesBetween(input, from, now, MAX_PER_RUN));
       const delivered: Occurrence[] = [];
       for (const occurrence of due) {
         if (await this.send(manager, recommendation, team, occurrence)) delivered.push(occurrence);
@@ -66,9 +69,10 @@ export class ReminderSender {
         recommendation.id,
         now,
       ]);
-      return delivered;
+      // Under the row lock nothing else changes the schedule: the next occurrence follows from what is loaded.
+      return { sent: delivered, next: nextAfter(input, new Date(now.getTime() + 1), now) };
     });
-    await this.scheduler.schedule([recommendationId]);
+    if (next) await this.scheduler.enqueue(recommendationId, next);
     return { sent };
   }
 
@@ -132,12 +136,31 @@ export class ReminderSender {
       key,
       channels: policyOf(team).channels,
     });
-    await this.activity.record(manager, recommendation, null, [
+    // Its webhooks are planned here, in the same transaction, so the activity needs no fan-out job of its own.
+    const [activity] = await this.activity.record(
+      manager,
+      recommendation,
+      null,
+      [
+        {
+          kind: reminderActivityKind(occurrence.kind),
+          changes: [{ field: 'reminder', from: null, to: occurrence.kind }],
+        },
+      ],
+      { notified: true },
+    );
+    await this.webhooks.planDeliveries(
+      manager,
       {
-        kind: reminderActivityKind(occurrence.kind),
-        changes: [{ field: 'reminder', from: null, to: occurrence.kind }],
+        id: activity!.id,
+        kind: activity!.kind,
+        actor_id: null,
+        changes: activity!.changes,
+        created_at: activity!.createdAt,
       },
-    ]);
+      recommendation,
+      team,
+    );
     return true;
   }
 }

@@ -10,7 +10,7 @@ export interface DocketConfig {
   databaseUrl: string | undefined;
   /** Undefined: BullMQ and pub/sub on Postgres. */
   redisUrl: string | undefined;
-  /** Namespaces BullMQ's keys (Redis) or schema (Postgres); tests give each run its own. */
+  /** Namespaces BullMQ's keys on Redis and the live-update channels; tests give each run its own. */
   queuePrefix: string;
   smtpUrl: string | undefined;
   mailFrom: string;

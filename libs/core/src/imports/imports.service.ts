@@ -22,6 +22,7 @@ import { DataSource } from 'typeorm';
 
 import { type NewRecommendation, RecommendationsService } from '../recommendations/recommendations.service';
 import { SourcesService } from '../sources/sources.service';
+import { assertTeamMember } from '../stakeholders/recommendation-actor.util';
 import { TeamAccessService } from '../teams/team-access.service';
 
 /** More than any report holds; keeps one import's transaction (three statements a recommendation) short. */
@@ -149,7 +150,7 @@ export class ImportsService {
       const checked = new Set<string>();
       for (const { userId, field } of owners) {
         if (checked.has(userId)) continue;
-        await this.recommendations.assertMember(manager, team.id, userId, field);
+        await assertTeamMember(manager, team.id, userId, field);
         checked.add(userId);
       }
       const source = await this.sources.insert(manager, team.id, sourceFields);

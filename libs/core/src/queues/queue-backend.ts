@@ -40,9 +40,9 @@ export interface QueueBackend {
   readonly kind: 'redis' | 'postgres';
   createQueue(name: string): BackedQueue;
   createWorker(name: string, handler: JobHandler, options?: { concurrency?: number }): BackedWorker;
-  /** Resolves when the store answers (Redis PING); the Postgres backend is checked with the database. */
   /** Prepares the store (BullMQ's Postgres schema); called once before any queue is used. */
   init(): Promise<void>;
+  /** Resolves when the store answers (Redis PING); the Postgres backend is checked with the database. */
   ping(): Promise<void>;
   /** Settings of the store that put jobs at risk (Redis evicting keys), for the worker to warn about at start. */
   riskySettings(): Promise<string[]>;

@@ -29,7 +29,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { countOpenActionItems } from '../action-items/action-items.service';
 import { CommentsService } from '../comments/comments.service';
 import { SourcesService } from '../sources/sources.service';
-import { stakeholderRoleOf } from '../stakeholders/recommendation-actor.util';
+import { assertTeamMember, stakeholderRoleOf } from '../stakeholders/recommendation-actor.util';
 import { TeamAccessService } from '../teams/team-access.service';
 import { ActivityService } from './activity.service';
 
@@ -113,7 +113,7 @@ export class RecommendationsService {
     const team = found!.team;
 
     return this.dataSource.transaction(async (manager) => {
-      if (ownerId) await this.assertMember(manager, team.id, ownerId, 'input.ownerId');
+      if (ownerId) await assertTeamMember(manager, team.id, ownerId, 'input.ownerId');
       if (sourceId) await this.sources.assertInTeam(manager, team.id, sourceId, 'input.sourceId');
       const fields = { title, description, priority, labels, ownerId, dueAt: params.dueAt ?? null, sourceId };
       return this.createIn(manager, actorId, team.id, fields);
@@ -170,7 +170,7 @@ export class RecommendationsService {
 
     return this.dataSource.transaction(async (manager) => {
       const { recommendation, role } = await this.lockVisible(manager, actorId, id);
-      if (after.owner) await this.assertMember(manager, recommendation.teamId, after.owner, 'input.ownerId');
+      if (after.owner) await assertTeamMember(manager, recommendation.teamId, after.owner, 'input.ownerId');
       assertVersion(recommendation, params.expectedVersion);
       const actor: Actor = {
         role,
@@ -301,12 +301,6 @@ export class RecommendationsService {
     const role = raw[0]?.viewer_role ?? null;
     authorize({ role }, 'READ', NOT_FOUND);
     return { recommendation: recommendation!, role: role! };
-  }
-
-  /** BAD_USER_INPUT on `field` unless the user is a member of the team. */
-  async assertMember(manager: EntityManager, teamId: string, userId: string, field: string): Promise<void> {
-    const member = await manager.exists(MembershipEntity, { where: { teamId, userId } });
-    if (!member) throw badInput(field, `user ${userId} is not a member of this team`);
   }
 }
 

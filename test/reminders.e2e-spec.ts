@@ -83,4 +83,52 @@ describe.each(QUEUE_BACKENDS)('reminders on the %s queue backend', (backend) => 
     expect(about(moved.identifier)).toHaveLength(0);
     expect(about(closed.identifier)).toHaveLength(0);
   });
+
+  it('reminds the assignee of an action item on time, never early, never escalating, and not once it is done', async () => {
+    const CREATE_ITEM = `mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }`;
+    const UPDATE_ITEM = `mutation($id: ID!, $input: UpdateActionItemInput!) { updateActionItem(id: $id, input: $input) { id } }`;
+    const rec = await world.create('Hold the steering meeting', seconds(3600));
+    const createItem = async (title: string, dueAt: Date) => {
+      const { createActionItem } = await world.admin.client.data<{ createActionItem: { id: string } }>(CREATE_ITEM, {
+        input: { recommendationId: rec.id, title, assigneeId: world.manager.id, dueAt: dueAt.toISOString() },
+      });
+      return createActionItem.id;
+    };
+    const dueAt = seconds(4);
+    const item = await createItem('Book the meeting room', dueAt);
+    const done = await createItem('Draft the agenda', seconds(4));
+    await world.admin.client.data(UPDATE_ITEM, { id: done, input: { status: 'DONE' } });
+
+    const expected: Array<[string, number]> = [
+      [`[${rec.identifier}] Due in 2 seconds: Book the meeting room`, dueAt.getTime() - 2000],
+      [`[${rec.identifier}] Due now: Book the meeting room`, dueAt.getTime()],
+      [`[${rec.identifier}] Overdue by 2 seconds: Book the meeting room`, dueAt.getTime() + 2000],
+    ];
+    for (const [subject, fireAt] of expected) {
+      const email = await emailTo(world.manager.email, subject);
+      const at = receivedAt.get(email) ?? Date.now();
+      expect(at).toBeGreaterThanOrEqual(fireAt);
+      expect(at - fireAt).toBeLessThan(5000);
+      expect(email.text).toContain(`Deadline: ${dueAt.toISOString()}`);
+      expect(email.text).toContain(`/recommendations/${rec.identifier}`);
+    }
+    // The next OVERDUE comes after escalateAfter (3 s): an escalation would have arrived by then.
+    await emailTo(world.manager.email, `[${rec.identifier}] Overdue by 4 seconds: Book the meeting room`);
+    const about = (title: string) => world.smtp.received.filter((e) => e.subject.endsWith(`: ${title}`));
+    expect(about('Book the meeting room').filter((e) => e.subject.includes('Escalation'))).toHaveLength(0);
+    expect(about('Book the meeting room').filter((e) => e.subject.includes('Due now'))).toHaveLength(1);
+    expect(about('Draft the agenda').filter((e) => e.subject.includes('Due now'))).toHaveLength(0);
+    expect(about('Book the meeting room').every((e) => e.to.includes(world.manager.email))).toBe(true);
+
+    const sent = await world.api.database.query<{ changes: Array<{ field: string; to: string | null }> }>(
+      `SELECT changes FROM activities WHERE recommendation_id = $1 AND kind = 'REMINDER_SENT'`,
+      [rec.id],
+    );
+    const forItem = sent.filter((row) => row.changes.some((c) => c.field === 'actionItem' && c.to === item));
+    expect(forItem.map((row) => row.changes.find((c) => c.field === 'reminder')?.to)).toEqual(
+      expect.arrayContaining(['UPCOMING', 'DUE', 'OVERDUE']),
+    );
+    // Stop its OVERDUE repeats.
+    await world.admin.client.data(UPDATE_ITEM, { id: item, input: { status: 'DONE' } });
+  });
 });

@@ -17,6 +17,11 @@ export class ReminderProcessor implements OnApplicationBootstrap {
           for (const occurrence of sent) getMetrics().reminders.inc({ kind: occurrence.kind });
           return { sent: sent.map((occurrence) => occurrence.kind) };
         },
+        'fire-action-item': async ({ actionItemId }) => {
+          const { sent } = await this.sender.fireActionItem(actionItemId);
+          for (const occurrence of sent) getMetrics().reminders.inc({ kind: occurrence.kind });
+          return { sent: sent.map((occurrence) => occurrence.kind) };
+        },
         'catch-up-overdue': async ({ recommendationId, activityId }) => ({
           sent: await this.sender.catchUpOverdue(recommendationId, activityId),
         }),

@@ -6,6 +6,7 @@ import { RESCHEDULING_KINDS } from '../reminders/reminder-context';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.service';
 
 const RESCHEDULES = new Set<string>(RESCHEDULING_KINDS);
+const ITEM_KINDS = new Set<string>(['ACTION_ITEM_ADDED', 'ACTION_ITEM_UPDATED']);
 
 /**
  * After a change commits: queue the fan-out of its activities, and reschedule the reminders it
@@ -52,6 +53,17 @@ export class ActivityDispatcher implements OnModuleInit, OnModuleDestroy {
       await Promise.all(activities.filter((a) => !a.notified).map((activity) => this.enqueueFanOut(activity.id)));
       const reschedule = [...new Set(activities.filter((a) => RESCHEDULES.has(a.kind)).map((a) => a.recommendationId))];
       if (reschedule.length) await this.scheduler.schedule(reschedule);
+      // An item's deadline, assignee or status changed (or it was added): its reminders follow at once.
+      const items = [
+        ...new Set(
+          activities
+            .filter((a) => ITEM_KINDS.has(a.kind))
+            .map((a) => a.changes.find((c) => c.field === 'actionItem'))
+            .map((change) => change?.to ?? change?.from)
+            .filter((id): id is string => typeof id === 'string'),
+        ),
+      ];
+      if (items.length) await this.scheduler.scheduleActionItems(items);
     } catch (error) {
       this.logger.warn({ error: (error as Error).message }, 'dispatch failed; reconcile will catch up');
     }

@@ -14,6 +14,8 @@ export interface QueueJobs {
     'fire-recommendation': { recommendationId: string };
     /** The one OVERDUE reminder owed at once when a deadline is set or moved into the past. */
     'catch-up-overdue': { recommendationId: string; activityId: string };
+    /** Sends the action item's reminder occurrences that are due and not yet sent (to its assignee), then schedules the next. */
+    'fire-action-item': { actionItemId: string };
   };
   notifications: {
     /** Plans and delivers the notifications of one committed activity (ASSIGNED, MENTION, COMMENT, STATE_CHANGED). */

@@ -1,5 +1,12 @@
-import type { RecommendationEntity, TeamEntity } from '@docket/data';
-import { categoryOf, DEFAULT_REMINDER_POLICY, type ReminderPolicy, type ReminderScheduleInput } from '@docket/domain';
+import type { ActionItemEntity, RecommendationEntity, TeamEntity } from '@docket/data';
+import {
+  type ActionItemStatus,
+  categoryOf,
+  DEFAULT_REMINDER_POLICY,
+  type ReminderPolicy,
+  type ReminderScheduleInput,
+  type StateCategory,
+} from '@docket/domain';
 
 /** The team's policy; a team that never set one has the contract's default. */
 export function policyOf(team: Pick<TeamEntity, 'reminderPolicy'>): ReminderPolicy {
@@ -19,6 +26,34 @@ export function scheduleInputOf(
     escalate: true,
   };
 }
+
+/**
+ * What the pure schedule needs of an action item: its own deadline; its own closed status, or else its
+ * recommendation's state category (a closed recommendation sends nothing for its items) and snooze; the
+ * team's policy; never an escalation.
+ */
+export function actionItemScheduleInputOf(
+  item: Pick<ActionItemEntity, 'dueAt'> & { status: ActionItemStatus | string },
+  recommendation: Pick<RecommendationEntity, 'stateKey' | 'snoozedUntil'>,
+  team: Pick<TeamEntity, 'workflow' | 'reminderPolicy'>,
+): ReminderScheduleInput {
+  const category: StateCategory =
+    item.status === 'DONE'
+      ? 'COMPLETED'
+      : item.status === 'CANCELED'
+        ? 'CANCELED'
+        : categoryOf(team.workflow, recommendation.stateKey);
+  return {
+    dueAt: item.dueAt,
+    category,
+    snoozedUntil: recommendation.snoozedUntil,
+    policy: policyOf(team),
+    escalate: false,
+  };
+}
+
+/** The subject of an action item's reminders in job ids and `sent_reminders` keys. */
+export const actionItemSubject = (actionItemId: string) => `item-${actionItemId}`;
 
 /**
  * Activity kinds that change who gets a recommendation's reminders or when: after one, nothing from

@@ -1,5 +1,6 @@
-import { RecommendationEntity, TeamEntity } from '@docket/data';
+import { ActionItemEntity, RecommendationEntity, TeamEntity } from '@docket/data';
 import {
+  type FieldChange,
   isClosedCategory,
   type Occurrence,
   occurrenceKey,
@@ -17,8 +18,8 @@ import { notificationBody } from '../notifications/notification-body';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ActivityService } from '../recommendations/activity.service';
 import { WebhooksService } from '../webhooks/webhooks.service';
-import { policyOf, scheduleInputOf } from './reminder-context';
-import { escalationRecipients, reminderRecipients } from './reminder-recipients';
+import { actionItemScheduleInputOf, actionItemSubject, policyOf, scheduleInputOf } from './reminder-context';
+import { escalationRecipients, recipientsByIds, reminderRecipients } from './reminder-recipients';
 import { nextAfter, ReminderScheduler } from './reminder-scheduler.service';
 
 const MAX_PER_RUN = 1000;
@@ -77,6 +78,44 @@ export class ReminderSender {
   }
 
   /**
+   * Sends an action item's due reminders to its assignee (while a team member), moves its cursor, and
+   * schedules the next occurrence. Serialised by the item's row lock, like `fire`.
+   */
+  async fireActionItem(actionItemId: string, now = new Date()): Promise<{ sent: Occurrence[] }> {
+    const { sent, next } = await this.dataSource.transaction(async (manager) => {
+      const item = await manager.findOne(ActionItemEntity, {
+        where: { id: actionItemId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!item?.dueAt) return { sent: [], next: undefined };
+      const recommendation = await manager.findOneByOrFail(RecommendationEntity, { id: item.recommendationId });
+      const team = await manager.findOneByOrFail(TeamEntity, { id: item.teamId });
+      const [{ starts_after: startsAfter }] = (await manager.query(
+        `SELECT ${ReminderScheduler.ITEM_STARTS_AFTER} AS starts_after FROM action_items i WHERE i.id = $1`,
+        [item.id],
+      )) as [{ starts_after: Date | null }];
+      const from = new Date((startsAfter ?? now).getTime() + 1);
+      const input = actionItemScheduleInputOf(item, recommendation, team);
+      const due = collapseOverdue(occurrencesBetween(input, from, now, MAX_PER_RUN));
+      const delivered: Occurrence[] = [];
+      for (const occurrence of due) {
+        if (await this.sendActionItem(manager, item, recommendation, team, occurrence)) delivered.push(occurrence);
+      }
+      // Not through the entity: that would move `updated_at`, which marks changes of the item itself.
+      await manager.query(`UPDATE action_items SET reminder_cursor = GREATEST(reminder_cursor, $2) WHERE id = $1`, [
+        item.id,
+        now,
+      ]);
+      return {
+        sent: delivered,
+        next: item.assigneeId ? nextAfter(input, new Date(now.getTime() + 1), now) : undefined,
+      };
+    });
+    if (next) await this.scheduler.enqueueActionItem(actionItemId, next);
+    return { sent };
+  }
+
+  /**
    * The one OVERDUE owed at once when a deadline is set or moved into the past, keyed by the change
    * that set it; nothing when the deadline has moved again, or the recommendation is closed or snoozed.
    */
@@ -105,6 +144,48 @@ export class ReminderSender {
       };
       return this.send(manager, recommendation, team, occurrence);
     });
+  }
+
+  /** Records an action item's occurrence once, with its delivery to the assignee and its activity on the recommendation. */
+  private async sendActionItem(
+    manager: EntityManager,
+    item: ActionItemEntity,
+    recommendation: RecommendationEntity,
+    team: TeamEntity,
+    occurrence: Occurrence,
+  ): Promise<boolean> {
+    const key = occurrenceKey(actionItemSubject(item.id), occurrence);
+    const inserted = (await manager.query(
+      `INSERT INTO sent_reminders (occurrence_key, subject_id, kind, fire_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (occurrence_key) DO NOTHING RETURNING occurrence_key`,
+      [key, item.id, occurrence.kind, occurrence.fireAt],
+    )) as unknown[];
+    if (!inserted.length) return false;
+    const recipients = item.assigneeId ? await recipientsByIds(manager, team.id, [item.assigneeId]) : [];
+    const identifier = `${team.key}-${recommendation.number}`;
+    const title = reminderSubject(identifier, occurrence, item.title);
+    const body = await notificationBody(manager, recommendation, team, title, this.config.publicUrl);
+    await this.notifications.deliver(manager, recipients, {
+      kind: REMINDER_NOTIFICATION_KIND[occurrence.kind],
+      teamId: team.id,
+      recommendationId: recommendation.id,
+      title,
+      // The recommendation's body, naming the item and its own deadline in place of the recommendation's.
+      body: body.replace(/^Deadline: .*$/m, () =>
+        [
+          `Action item: ${item.title}`,
+          `Deadline: ${item.dueAt?.toISOString() ?? 'none'}`,
+          `Recommendation: ${recommendation.title}`,
+        ].join('\n'),
+      ),
+      key,
+      channels: policyOf(team).channels,
+    });
+    await this.recordSent(manager, recommendation, team, occurrence, [
+      { field: 'actionItem', from: null, to: item.id },
+      { field: 'reminder', from: null, to: occurrence.kind },
+    ]);
+    return true;
   }
 
   /** Records the occurrence once, with its deliveries and its activity; false when it was sent before. */
@@ -136,17 +217,26 @@ export class ReminderSender {
       key,
       channels: policyOf(team).channels,
     });
+    await this.recordSent(manager, recommendation, team, occurrence, [
+      { field: 'reminder', from: null, to: occurrence.kind },
+    ]);
+    return true;
+  }
+
+  /** The REMINDER_SENT (or ESCALATED) activity, already notified, with its webhooks planned. */
+  private async recordSent(
+    manager: EntityManager,
+    recommendation: RecommendationEntity,
+    team: TeamEntity,
+    occurrence: Occurrence,
+    changes: FieldChange[],
+  ): Promise<void> {
     // Its webhooks are planned here, in the same transaction, so the activity needs no fan-out job of its own.
     const [activity] = await this.activity.record(
       manager,
       recommendation,
       null,
-      [
-        {
-          kind: reminderActivityKind(occurrence.kind),
-          changes: [{ field: 'reminder', from: null, to: occurrence.kind }],
-        },
-      ],
+      [{ kind: reminderActivityKind(occurrence.kind), changes }],
       { notified: true },
     );
     await this.webhooks.planDeliveries(
@@ -161,6 +251,5 @@ export class ReminderSender {
       recommendation,
       team,
     );
-    return true;
   }
 }

@@ -59,6 +59,10 @@ export class ActionItemEntity {
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
   completedAt: Date | null;
 
+  /** Reminder occurrences up to this instant were sent or passed over (`updated_at` also bounds them). */
+  @Column({ name: 'reminder_cursor', type: 'timestamptz', nullable: true })
+  reminderCursor: Date | null;
+
   /** Order within the recommendation: a new item goes last. */
   @Column({ type: 'int' })
   position: number;

@@ -28,7 +28,7 @@ describe('MailService over real SMTP', () => {
       subject: '[KOR-3] Due in 1 day: Expand energy trade – US–ROK',
     });
     expect(email.text).toContain('State: In progress');
-    mail.onModuleDestroy();
+    mail.onApplicationShutdown();
   });
 
   it('rejects while the server refuses mail, so that the job retries', async () => {
@@ -40,7 +40,7 @@ describe('MailService over real SMTP', () => {
       ).rejects.toThrow(/451/);
     } finally {
       smtp.accept();
-      mail.onModuleDestroy();
+      mail.onApplicationShutdown();
     }
     expect(smtp.received.some((e) => e.messageId === '<delivery-2@docket>')).toBe(false);
   });

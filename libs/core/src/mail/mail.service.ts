@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 
 import { DOCKET_CONFIG, type RuntimeConfig } from '../config/config.module';
@@ -13,7 +13,7 @@ export interface OutgoingEmail {
 
 /** Email through SMTP (SMTP_URL); without it, each email is written to the log instead. */
 @Injectable()
-export class MailService implements OnModuleDestroy {
+export class MailService implements OnApplicationShutdown {
   private readonly logger = new Logger('Mail');
   private readonly transport: Transporter | undefined;
 
@@ -38,7 +38,8 @@ export class MailService implements OnModuleDestroy {
     });
   }
 
-  onModuleDestroy(): void {
+  /** After module destroy, when workers have finished the sends they had in hand. */
+  onApplicationShutdown(): void {
     this.transport?.close();
   }
 }

@@ -6,7 +6,6 @@ import {
   authorize,
   badInput,
   commentDeleteAction,
-  encodeCursor,
   extractMentions,
   type KeysetPosition,
   type Role,
@@ -16,6 +15,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 
 import { ActivityService } from '../recommendations/activity.service';
+import { pagesPerRecommendation } from '../recommendations/pages-per-recommendation';
 import { loadRecommendationActor } from '../stakeholders/recommendation-actor.util';
 
 export interface AddCommentParams {
@@ -144,45 +144,14 @@ export class CommentsService {
   /** One page per request, oldest first, for any number of recommendations in two statements. */
   async pages(requests: readonly CommentPageRequest[]): Promise<CommentPage[]> {
     if (requests.length === 0) return [];
-    const rows = (await this.dataSource.query(
-      `SELECT q.idx, c.id, c.recommendation_id, c.team_id, c.author_id, c.parent_id, c.body,
-              c.created_at, c.edited_at, c.deleted_at,
-              to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at
-         FROM unnest($1::uuid[], $2::timestamptz[], $3::uuid[], $4::int[])
-              WITH ORDINALITY AS q(recommendation_id, after_at, after_id, lim, idx)
-        CROSS JOIN LATERAL (
-              SELECT * FROM comments c
-               WHERE c.recommendation_id = q.recommendation_id
-                 AND (q.after_at IS NULL OR (c.created_at, c.id) > (q.after_at, q.after_id))
-               ORDER BY c.created_at, c.id
-               LIMIT q.lim + 1
-        ) c
-        ORDER BY q.idx, c.created_at, c.id`,
-      [
+    const [pages, totals] = await Promise.all([
+      pagesPerRecommendation(this.dataSource, 'comments', requests, toEntity),
+      this.countsOf(
         requests.map((r) => r.recommendationId),
-        requests.map((r) => r.after?.at ?? null),
-        requests.map((r) => r.after?.id ?? null),
-        requests.map((r) => r.first),
-      ],
-    )) as CommentRow[];
-    const totals = await this.countsOf(
-      requests.map((r) => r.recommendationId),
-      { includeDeleted: true },
-    );
-
-    const rowsByRequest = requests.map((): CommentRow[] => []);
-    for (const row of rows) rowsByRequest[Number(row.idx) - 1]!.push(row);
-    return requests.map((request, i) => {
-      const found = rowsByRequest[i]!;
-      return {
-        edges: found.slice(0, request.first).map((row) => ({
-          node: toEntity(row),
-          cursor: encodeCursor({ at: row.at, id: row.id }),
-        })),
-        hasNextPage: found.length > request.first,
-        totalCount: totals[i]!,
-      };
-    });
+        { includeDeleted: true },
+      ),
+    ]);
+    return pages.map((page, i) => ({ ...page, totalCount: totals[i]! }));
   }
 
   /** How many comments each recommendation has, in the order asked: without deleted ones unless told. */

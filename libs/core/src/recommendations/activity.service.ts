@@ -1,11 +1,12 @@
 import { ActivityEntity, type RecommendationEntity } from '@docket/data';
-import { type ActivityDraft, encodeCursor, type KeysetPosition } from '@docket/domain';
+import { type ActivityDraft, type KeysetPosition } from '@docket/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { AfterCommit } from '../events/after-commit';
 import type { CommittedActivity } from '../events/domain-events';
+import { pagesPerRecommendation } from './pages-per-recommendation';
 
 export interface ActivityPageRequest {
   recommendationId: string;
@@ -87,47 +88,17 @@ export class ActivityService {
    */
   async pages(requests: readonly ActivityPageRequest[]): Promise<ActivityPage[]> {
     if (requests.length === 0) return [];
-    const rows = (await this.dataSource.query(
-      `SELECT q.idx, a.id, a.recommendation_id, a.team_id, a.actor_id, a.kind, a.changes, a.comment_id, a.created_at,
-              to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at
-         FROM unnest($1::uuid[], $2::timestamptz[], $3::uuid[], $4::int[])
-              WITH ORDINALITY AS q(recommendation_id, after_at, after_id, lim, idx)
-        CROSS JOIN LATERAL (
-              SELECT * FROM activities a
-               WHERE a.recommendation_id = q.recommendation_id
-                 AND (q.after_at IS NULL OR (a.created_at, a.id) > (q.after_at, q.after_id))
-               ORDER BY a.created_at, a.id
-               LIMIT q.lim + 1
-        ) a
-        ORDER BY q.idx, a.created_at, a.id`,
-      [
-        requests.map((r) => r.recommendationId),
-        requests.map((r) => r.after?.at ?? null),
-        requests.map((r) => r.after?.id ?? null),
-        requests.map((r) => r.first),
-      ],
-    )) as ActivityRow[];
     const ids = [...new Set(requests.map((r) => r.recommendationId))];
-    const counts = (await this.dataSource.query(
-      `SELECT recommendation_id, count(*)::int AS count FROM activities
-        WHERE recommendation_id = ANY($1::uuid[]) GROUP BY recommendation_id`,
-      [ids],
-    )) as Array<{ recommendation_id: string; count: number }>;
+    const [pages, counts] = await Promise.all([
+      pagesPerRecommendation(this.dataSource, 'activities', requests, toEntity),
+      this.dataSource.query(
+        `SELECT recommendation_id, count(*)::int AS count FROM activities
+          WHERE recommendation_id = ANY($1::uuid[]) GROUP BY recommendation_id`,
+        [ids],
+      ) as Promise<Array<{ recommendation_id: string; count: number }>>,
+    ]);
     const countOf = new Map(counts.map((row) => [row.recommendation_id, row.count]));
-
-    const rowsByRequest = requests.map((): ActivityRow[] => []);
-    for (const row of rows) rowsByRequest[Number(row.idx) - 1]!.push(row);
-    return requests.map((request, i) => {
-      const found = rowsByRequest[i]!;
-      return {
-        edges: found.slice(0, request.first).map((row) => ({
-          node: toEntity(row),
-          cursor: encodeCursor({ at: row.at, id: row.id }),
-        })),
-        hasNextPage: found.length > request.first,
-        totalCount: countOf.get(request.recommendationId) ?? 0,
-      };
-    });
+    return pages.map((page, i) => ({ ...page, totalCount: countOf.get(requests[i]!.recommendationId) ?? 0 }));
   }
 }
 

@@ -1,9 +1,8 @@
 import type { GraphqlClient } from '@docket/testing';
 
 import { startTestApi, type TestApi } from './support/api-harness';
+import { CREATE_TEAM, createTeamWithCast, type Person, signUpPerson } from './support/team-cast';
 
-const CREATE_TEAM = `mutation($input: CreateTeamInput!) { createTeam(input: $input) { key } }`;
-const ADD_MEMBER = `mutation($input: AddTeamMemberInput!) { addTeamMember(input: $input) { role } }`;
 const CREATE = `mutation($input: CreateRecommendationInput!) { createRecommendation(input: $input) { id version } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateRecommendationInput!) {
   updateRecommendation(id: $id, input: $input) { id title } }`;
@@ -34,11 +33,6 @@ const COLLABORATION = `query($id: ID!, $first: Int, $after: String) { recommenda
     edges { cursor node { id } }
     nodes { ${COMMENT} } }
   activity { nodes { kind actor { id } changes { field from to } comment { id body author { id } } } } } }`;
-
-interface Person {
-  client: GraphqlClient;
-  id: string;
-}
 
 interface Item {
   id: string;
@@ -98,21 +92,9 @@ describe('stakeholders, action items and comments', () => {
   let stakeholder: Person;
   let outsider: Person;
 
-  const person = async (email: string): Promise<Person> => {
-    const { client, userId } = await api.signUp(email);
-    return { client, id: userId };
-  };
+  const person = (email: string): Promise<Person> => signUpPerson(api, email);
 
-  const newTeam = async (key: string) => {
-    await admin.client.data(CREATE_TEAM, { input: { key, name: `Team ${key}` } });
-    const roles: Array<[string, string]> = [
-      ['manager@example.com', 'MANAGER'],
-      ['member@example.com', 'MEMBER'],
-      ['other@example.com', 'MEMBER'],
-      ['stakeholder@example.com', 'STAKEHOLDER'],
-    ];
-    for (const [email, role] of roles) await admin.client.data(ADD_MEMBER, { input: { teamKey: key, email, role } });
-  };
+  const newTeam = (key: string) => createTeamWithCast(admin.client, key);
 
   const createRec = async (input: Record<string, unknown> = {}, client = admin.client) =>
     (

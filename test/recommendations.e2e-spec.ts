@@ -1,6 +1,7 @@
 import type { GraphqlClient } from '@docket/testing';
 
 import { startTestApi, type TestApi } from './support/api-harness';
+import { createTeamWithCast, type Person, signUpPerson } from './support/team-cast';
 
 const REC_FIELDS = `id identifier number title description priority labels version dueAt completedAt isOverdue
   state { key name category } owner { id } createdBy { id } team { key }`;
@@ -14,8 +15,6 @@ const ACTIVITY = `query($id: ID!, $first: Int, $after: String) { recommendation(
   totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
   edges { cursor node { id } }
   nodes { id kind actor { id } recommendation { id } changes { field from to } createdAt } } } }`;
-const CREATE_TEAM = `mutation($input: CreateTeamInput!) { createTeam(input: $input) { key } }`;
-const ADD_MEMBER = `mutation($input: AddTeamMemberInput!) { addTeamMember(input: $input) { role } }`;
 const WORKFLOW_FIELDS = `states { key name category } initialState { key }
   transitions { from to allowedRoles allowOwner requiresComment requiresActionItemsDone }`;
 const TEAM_WORKFLOW = `query($key: String!) { team(key: $key) { workflow { ${WORKFLOW_FIELDS} } } }`;
@@ -56,11 +55,6 @@ interface ActivityConnection {
   nodes: ActivityNode[];
 }
 
-interface Person {
-  client: GraphqlClient;
-  id: string;
-}
-
 describe('recommendations, workflow and activity', () => {
   let api: TestApi;
   let admin: Person;
@@ -70,22 +64,9 @@ describe('recommendations, workflow and activity', () => {
   let stakeholder: Person;
   let outsider: Person;
 
-  const person = async (email: string): Promise<Person> => {
-    const { client, userId } = await api.signUp(email);
-    return { client, id: userId };
-  };
+  const person = (email: string): Promise<Person> => signUpPerson(api, email);
 
-  /** A team whose admin is `admin`, with the manager, both members and the stakeholder in it. */
-  const newTeam = async (key: string) => {
-    await admin.client.data(CREATE_TEAM, { input: { key, name: `Team ${key}` } });
-    const roles: Array<[string, string]> = [
-      ['manager@example.com', 'MANAGER'],
-      ['member@example.com', 'MEMBER'],
-      ['other@example.com', 'MEMBER'],
-      ['stakeholder@example.com', 'STAKEHOLDER'],
-    ];
-    for (const [email, role] of roles) await admin.client.data(ADD_MEMBER, { input: { teamKey: key, email, role } });
-  };
+  const newTeam = (key: string) => createTeamWithCast(admin.client, key);
 
   const create = async (client: GraphqlClient, input: Record<string, unknown>) =>
     (await client.data<{ createRecommendation: Rec }>(CREATE, { input })).createRecommendation;

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { DOCKET_CONFIG, type RuntimeConfig } from '../config/config.module';
 import { MailService } from '../mail/mail.service';
 import { getMetrics } from '../metrics/metrics';
+import { staleDeliveries } from './stale-deliveries';
 
 interface ClaimedDelivery {
   id: string;
@@ -82,14 +83,7 @@ export class EmailSender {
   }
 
   /** Deliveries left unsent longer than `olderThanMs` (their job lost with a queue): for reconcile to requeue. */
-  async stale(olderThanMs: number, limit = 500): Promise<string[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT id FROM email_deliveries
-        WHERE status IN ('PENDING', 'SENDING') AND created_at < now() - $1 * interval '1 millisecond'
-          AND (claimed_until IS NULL OR claimed_until < now())
-        ORDER BY created_at LIMIT $2`,
-      [olderThanMs, limit],
-    )) as Array<{ id: string }>;
-    return rows.map((row) => row.id);
+  stale(olderThanMs: number, limit = 500): Promise<string[]> {
+    return staleDeliveries(this.dataSource, 'email_deliveries', olderThanMs, limit);
   }
 }

@@ -21,6 +21,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 
 import { DOCKET_CONFIG, type RuntimeConfig } from '../config/config.module';
 import { AfterCommit } from '../events/after-commit';
+import { staleDeliveries } from '../notifications/stale-deliveries';
 import { QueueService } from '../queues/queues.module';
 import { TeamAccessService } from '../teams/team-access.service';
 import { buildDeliveryBody } from './webhook-body';
@@ -191,15 +192,8 @@ export class WebhooksService {
   }
 
   /** Deliveries unsent for longer than `olderThanMs` with no worker holding them: for reconcile to queue again. */
-  async stale(olderThanMs: number, limit = 500): Promise<string[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT id FROM webhook_deliveries
-        WHERE status IN ('PENDING', 'SENDING') AND created_at < now() - $1 * interval '1 millisecond'
-          AND (claimed_until IS NULL OR claimed_until < now())
-        ORDER BY created_at LIMIT $2`,
-      [olderThanMs, limit],
-    )) as Array<{ id: string }>;
-    return rows.map((row) => row.id);
+  stale(olderThanMs: number, limit = 500): Promise<string[]> {
+    return staleDeliveries(this.dataSource, 'webhook_deliveries', olderThanMs, limit);
   }
 
   /** The webhook, when the actor is an ADMIN of its team; NOT_FOUND for everyone else. */
